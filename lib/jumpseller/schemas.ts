@@ -1,0 +1,94 @@
+// Jumpseller API v1 payloads, validated at the boundary. Only the fields Ponte reads are declared; the rest
+// pass through untouched. Numbers may arrive as strings (customer.id, amounts) and empty values as null.
+import { z } from "zod";
+
+const num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const nullableNum = num.nullish().transform((v) => v ?? 0);
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const text = z.string().nullish().transform((v) => v ?? null);
+
+export const orderStatusEnum = z.enum(["abandoned", "canceled", "pending_payment", "paid"]);
+export type OrderStatus = z.infer<typeof orderStatusEnum>;
+
+export const orderTaxSchema = z.looseObject({
+  id: id.nullish(),
+  name: text,
+  rate: num,
+  fixed: z.boolean().nullish(),
+  // true: the product price already includes this tax.
+  tax_on_product_price: z.boolean().nullish(),
+});
+
+export const orderProductSchema = z.looseObject({
+  id: id,
+  variant_id: id.nullish().transform((v) => v ?? null),
+  sku: text,
+  name: z.string(),
+  qty: num,
+  // Unit price, VAT included when taxes[].tax_on_product_price is true, excluded otherwise.
+  price: num,
+  // Discount per unit, on the same tax basis as price.
+  discount: nullableNum,
+  // VAT per unit after the discount.
+  tax: nullableNum,
+  taxes: z.array(orderTaxSchema).nullish().transform((v) => v ?? []),
+  // Variant options, when the simulator or a live store sends them.
+  options: z
+    .array(z.looseObject({ name: z.string(), value: z.string() }))
+    .nullish()
+    .transform((v) => v ?? []),
+});
+
+export const addressSchema = z.looseObject({
+  name: text,
+  surname: text,
+  taxid: text,
+  address: text,
+  city: text,
+  postal: text,
+  region: text,
+  country: text,
+  country_code: text,
+  municipality: text,
+});
+
+export const orderSchema = z.looseObject({
+  id: id,
+  created_at: z.string(),
+  completed_at: text,
+  status: text,
+  status_enum: orderStatusEnum,
+  currency: z.string(),
+  subtotal: nullableNum,
+  tax: nullableNum,
+  shipping: nullableNum,
+  shipping_tax: nullableNum,
+  shipping_discount: nullableNum,
+  discount: nullableNum,
+  gift_cards_discount: nullableNum,
+  total: num,
+  coupons: z.union([z.string(), z.array(z.unknown())]).nullish(),
+  shipping_method_name: text,
+  payment_method_name: text,
+  payment_method_type: text,
+  customer: z
+    .looseObject({ id: id.nullish(), email: text, phone: text, fullname: text })
+    .nullish()
+    .transform((v) => v ?? null),
+  billing_address: addressSchema.nullish().transform((v) => v ?? null),
+  shipping_address: addressSchema.nullish().transform((v) => v ?? null),
+  products: z.array(orderProductSchema),
+  shipping_taxes: z.array(orderTaxSchema).nullish().transform((v) => v ?? []),
+  additional_fields: z
+    .array(z.looseObject({ label: text, value: text, area: text }))
+    .nullish()
+    .transform((v) => v ?? []),
+  shipment_status_enum: text,
+});
+
+export type JumpsellerOrder = z.infer<typeof orderSchema>;
+export type JumpsellerOrderProduct = z.infer<typeof orderProductSchema>;
+export type JumpsellerAddress = z.infer<typeof addressSchema>;
+
+/** A single order arrives wrapped: `{"order": {...}}`. */
+export const wrappedOrderSchema = z.object({ order: orderSchema });
