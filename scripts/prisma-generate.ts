@@ -17,7 +17,7 @@ if (!existsSync(stub)) {
   chmodSync(stub, 0o755);
 }
 
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = stub;
 
 const result = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), "generate"], {
