@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -126,11 +127,29 @@ export async function diffMigrationsToSchema(): Promise<string> {
   }
 }
 
+// PostgreSQL's internal one-byte "char" type (OID 18, e.g. pg_class.relkind) is read by the engine while it
+// describes a live database, but adapter-pg cannot map it. pg's Result is taught to report it as text (which
+// is what it holds) for the duration of the describe only.
+async function withCatalogCharAsText<T>(run: () => Promise<T>): Promise<T> {
+  const require = createRequire(__filename);
+  const Result = require("pg/lib/result") as { prototype: { addFields(fields: unknown[]): void; fields: pg.FieldDef[] } };
+  const original = Result.prototype.addFields;
+  Result.prototype.addFields = function (this: { fields: pg.FieldDef[] }, fields: unknown[]) {
+    original.call(this, fields);
+    for (const field of this.fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  };
+  try {
+    return await run();
+  } finally {
+    Result.prototype.addFields = original;
+  }
+}
+
 /** The SQL that takes a live database to schema.prisma ("" when the database matches). */
 export async function diffDatabaseToSchema(databaseUrl: string): Promise<string> {
   const factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
   const schema = await readFile(schemaPath, "utf8");
-  return withEngine(factory, async (engine) => {
+  return withCatalogCharAsText(() => withEngine(factory, async (engine) => {
     const result = await engine.diff({
       from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: root },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
@@ -139,7 +158,7 @@ export async function diffDatabaseToSchema(databaseUrl: string): Promise<string>
       filters: noFilter,
     });
     return normaliseEmptyDiff(result.stdout ?? "");
-  });
+  }));
 }
 
 function normaliseEmptyDiff(sql: string): string {

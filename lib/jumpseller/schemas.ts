@@ -92,3 +92,91 @@ export type JumpsellerAddress = z.infer<typeof addressSchema>;
 
 /** A single order arrives wrapped: `{"order": {...}}`. */
 export const wrappedOrderSchema = z.object({ order: orderSchema });
+
+/** Lists arrive as arrays of wrapped items: `[{"order": {...}}]`. */
+export const orderListSchema = z.array(wrappedOrderSchema).transform((items) => items.map((item) => item.order));
+
+export const countSchema = z.looseObject({ count: num });
+
+// GET /store/info.json: the spec shows a flat object, live stores answer {"store": {...}}; parse `body.store ?? body`.
+export const storeInfoSchema = z.looseObject({
+  code: z.string().min(1),
+  name: text,
+  currency: text,
+  country: text,
+  timezone: text,
+  email: text,
+  hooks_token: text,
+  url: text,
+});
+export type JumpsellerStoreInfo = z.infer<typeof storeInfoSchema>;
+
+export const hookSchema = z.looseObject({
+  id: id,
+  event: z.string(),
+  url: z.string(),
+  name: text,
+  created_at: text,
+});
+export type JumpsellerHook = z.infer<typeof hookSchema>;
+export const wrappedHookSchema = z.object({ hook: hookSchema });
+
+const categorySchema = z.looseObject({ id: id, name: z.string() });
+const optionSchema = z.looseObject({ name: z.string(), value: z.string() });
+
+// With variants, price and stock live on each variant; stock is meaningless when stock_unlimited is true.
+export const variantSchema = z.looseObject({
+  id: id,
+  sku: text,
+  barcode: text,
+  price: nullableNum,
+  stock: num.nullish().transform((v) => v ?? null),
+  stock_unlimited: z.boolean().nullish().transform((v) => v ?? false),
+  options: z.array(optionSchema).nullish().transform((v) => v ?? []),
+});
+export type JumpsellerVariant = z.infer<typeof variantSchema>;
+export const wrappedVariantSchema = z.object({ variant: variantSchema });
+
+export const productSchema = z.looseObject({
+  id: id,
+  name: z.string(),
+  sku: text,
+  barcode: text,
+  brand: text,
+  price: nullableNum,
+  stock: num.nullish().transform((v) => v ?? null),
+  stock_unlimited: z.boolean().nullish().transform((v) => v ?? false),
+  status: text,
+  categories: z.array(categorySchema).nullish().transform((v) => v ?? []),
+  variants: z.array(variantSchema).nullish().transform((v) => v ?? []),
+  updated_at: text,
+});
+export type JumpsellerProduct = z.infer<typeof productSchema>;
+export const wrappedProductSchema = z.object({ product: productSchema });
+
+export const customerSchema = z.looseObject({
+  id: id,
+  email: text,
+  phone: text,
+  fullname: text,
+  status: text,
+  billing_address: addressSchema.nullish().transform((v) => v ?? null),
+  shipping_address: addressSchema.nullish().transform((v) => v ?? null),
+});
+export type JumpsellerCustomer = z.infer<typeof customerSchema>;
+export const wrappedCustomerSchema = z.object({ customer: customerSchema });
+
+/** document_type: 1 = invoice, 0 = credit note. */
+export const orderDocumentSchema = z.looseObject({
+  document_type: z.union([z.literal(0), z.literal(1), z.enum(["0", "1"]).transform(Number)]),
+  external_id: text,
+  public_id: text,
+  url: text,
+  order_id: id.nullish().transform((v) => v ?? null),
+});
+export type JumpsellerOrderDocument = z.infer<typeof orderDocumentSchema>;
+export const wrappedOrderDocumentSchema = z.object({ document: orderDocumentSchema });
+
+export const orderHistorySchema = z.looseObject({ id: id.nullish(), message: z.string(), created_at: text });
+export type JumpsellerOrderHistory = z.infer<typeof orderHistorySchema>;
+export const wrappedOrderHistorySchema = z.object({ order_history: orderHistorySchema });
