@@ -1,11 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { testSecrets } from "./tests/test-env";
 
 // Unit tests are pure (no database, no network beyond in-process simulators on loopback).
 // Integration tests use the real PostgreSQL: each test file gets its own database (see tests/db.ts).
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
+    env: { ...testSecrets, NODE_ENV: "test", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres" },
     projects: [
       {
         extends: true,

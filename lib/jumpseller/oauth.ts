@@ -91,9 +91,13 @@ async function requestTokens(params: Record<string, string>, opts: TokenRequestO
     }
     if ((response.status === 400 || response.status === 401) && code && reauthorizeErrors.has(code)) {
       const detail = errorText(bodyText) ?? code;
-      return Promise.reject(
-        new ServiceError({ service: "jumpseller", kind: "auth", code, status: response.status, message: `Jumpseller ${what} refused: ${detail}` }),
-      );
+      throw new ServiceError({
+        service: "jumpseller",
+        kind: "auth",
+        code,
+        status: response.status,
+        message: `Jumpseller ${what} refused: ${detail}`,
+      });
     }
     throw toServiceError({ status: response.status, headers: response.headers, bodyText, what, now: now() });
   }

@@ -83,6 +83,3 @@ export function formatDecimal(value: Ratio, minDecimals = 2): string {
   return `${negative ? "-" : ""}${whole}${places ? `.${fraction}` : ""}`;
 }
 
-export function formatCents(value: number): string {
-  return formatDecimal(cents(value));
-}
