@@ -1,14 +1,13 @@
 // Read-only account resources: account, registers, stores, taxes, exemptions, payment methods.
 import { asId, notFound, ok, paginate, type Route } from "./protocol";
-import { ratio } from "./ratio";
-import { exemptions, paymentMethods, regionRates, taxTitles, type TaxCode } from "./reference-data";
-import { formatDecimal, parseRatio } from "./ratio";
+import { formatDecimal } from "./ratio";
+import { exemptions, paymentMethods, rateOf, taxTitles, type TaxCode } from "./reference-data";
 import type { SimState } from "./state";
 
 export function taxRows(state: SimState) {
   return (Object.keys(taxTitles) as TaxCode[]).map((code) => ({
     id: code,
-    rate: formatDecimal(parseRatio(regionRates[state.region][code]) ?? ratio(0)),
+    rate: formatDecimal(rateOf(state.region, code)),
     country: state.region,
     title: taxTitles[code],
   }));
@@ -50,7 +49,11 @@ export const accountRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/stores\/(\d+)\/$/,
-    handler: (state, _req, [id]) => ok(state.stores.find((s) => s.id === asId(id)) ?? throwNotFound()),
+    handler: (state, _req, [id]) => {
+      const found = state.stores.find((s) => s.id === asId(id));
+      if (!found) throw notFound();
+      return ok(found);
+    },
   },
   { method: "GET", pattern: /^\/taxes\/$/, handler: (state, req) => paginate(taxRows(state), req.query, (t) => t) },
   { method: "GET", pattern: /^\/taxes\/exemptions\/$/, handler: (_s, req) => paginate(exemptions, req.query, (e) => e) },
@@ -60,7 +63,3 @@ export const accountRoutes: Route[] = [
     handler: (_s, req) => paginate(paymentMethods, req.query, (p) => p),
   },
 ];
-
-function throwNotFound(): never {
-  throw notFound();
-}

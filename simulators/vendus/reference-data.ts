@@ -1,15 +1,21 @@
 // Fixed data the simulated account starts with: VAT rates per region, exemption reasons, payment methods,
 // units. Rates and exemption codes follow the vendor reference; ids are the simulator's own.
 
+import { ratio, type Ratio } from "./ratio";
+
 export type Region = "PT" | "PT-MA" | "PT-AC";
 export type TaxCode = "NOR" | "INT" | "RED" | "ISE";
 
 /** Mainland, Madeira and the Azores (CIVA art. 18 and the regional decrees). */
-export const regionRates: Record<Region, Record<TaxCode, string>> = {
-  PT: { NOR: "23", INT: "13", RED: "6", ISE: "0" },
-  "PT-MA": { NOR: "22", INT: "12", RED: "5", ISE: "0" },
-  "PT-AC": { NOR: "16", INT: "9", RED: "4", ISE: "0" },
+export const regionRates: Record<Region, Record<TaxCode, number>> = {
+  PT: { NOR: 23, INT: 13, RED: 6, ISE: 0 },
+  "PT-MA": { NOR: 22, INT: 12, RED: 5, ISE: 0 },
+  "PT-AC": { NOR: 16, INT: 9, RED: 4, ISE: 0 },
 };
+
+export function rateOf(region: Region, code: TaxCode): Ratio {
+  return ratio(BigInt(regionRates[region][code]));
+}
 
 export const taxTitles: Record<TaxCode, string> = {
   NOR: "Taxa Normal",
