@@ -10,6 +10,10 @@ export function eur(cents: number): string {
   return `${centsToDecimal(cents)} EUR`;
 }
 
+export function decimal(cents: number): string {
+  return centsToDecimal(cents);
+}
+
 export function describeLine(index: number, name: string): string {
   return `line ${index + 1} ("${name}")`;
 }

@@ -1,0 +1,37 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./types";
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+export function optionalInt(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${flag} must be a whole number`);
+  return Number(value);
+}
+
+export function yesNo(value: string | undefined, flag: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (["yes", "true", "on", "1"].includes(value)) return true;
+  if (["no", "false", "off", "0"].includes(value)) return false;
+  throw new UsageError(`--${flag} must be yes or no`);
+}
+
+/** Prints rows as aligned columns. */
+export function table(rows: Record<string, string | number | null>[], out: (line: string) => void): void {
+  if (rows.length === 0) return out("(none)");
+  const keys = Object.keys(rows[0]!);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k] ?? "").length)));
+  out(keys.map((k, i) => k.padEnd(widths[i]!)).join("  "));
+  for (const row of rows) out(keys.map((k, i) => String(row[k] ?? "").padEnd(widths[i]!)).join("  "));
+}

@@ -1,0 +1,59 @@
+// Ponte's operator CLI: `npm run ponte -- <command> [flags]`.
+import { ConfigError, getEnv } from "../lib/env";
+import { commands } from "./cli/index";
+import { UsageError } from "./cli/types";
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Usage: npm run ponte -- <command> [flags]",
+    "",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run a command with --help for its flags.",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help") {
+    out(help());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  if (args.includes("--help")) {
+    out(`Usage: npm run ponte -- ${command.usage}`);
+    return 0;
+  }
+  try {
+    getEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const { db } = await import("../lib/db");
+  try {
+    await command.run({ db, args, out });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${command.name}: ${error.message}\nUsage: npm run ponte -- ${command.usage}`);
+      return 2;
+    }
+    console.error(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    if (command.needsDb !== false) await db.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,99 @@
+// Minimal node:http plumbing for the Jumpseller simulator.
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SimResponse {
+  status: number;
+  body?: unknown;
+  /** Sent as is instead of JSON (HTML pages). */
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext {
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+  rawBody: string;
+  req: IncomingMessage;
+}
+
+export interface Route<Extra = object> {
+  method: string;
+  pattern: RegExp;
+  handle: (ctx: RouteContext & Extra) => SimResponse | Promise<SimResponse>;
+}
+
+export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > limitBytes) throw new Error("Request body too large");
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** JSON bodies as objects, form bodies as plain objects, anything else as undefined. */
+export function parseBody(req: IncomingMessage, raw: string): unknown {
+  if (!raw) return undefined;
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+export function send(res: ServerResponse, response: SimResponse) {
+  if (res.headersSent || res.destroyed) return;
+  const text = response.html ?? (response.body === undefined ? "" : JSON.stringify(response.body));
+  const contentType = response.html !== undefined ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
+  res.writeHead(response.status, {
+    ...(text ? { "Content-Type": contentType } : {}),
+    "Content-Length": String(Buffer.byteLength(text)),
+    ...response.headers,
+  });
+  res.end(text);
+}
+
+export function matchRoute<Extra>(routes: Route<Extra>[], method: string, path: string) {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(path);
+    if (match) return { route, params: match.slice(1) };
+  }
+  return undefined;
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** Page and limit as Jumpseller reads them: page from 1, limit default 50 and at most 100. */
+export function paginate<T>(items: T[], query: URLSearchParams): T[] {
+  const page = Math.max(1, Number.parseInt(query.get("page") ?? "1", 10) || 1);
+  const limit = Math.min(100, Math.max(1, Number.parseInt(query.get("limit") ?? "50", 10) || 50));
+  return items.slice((page - 1) * limit, page * limit);
+}
