@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openSecret } from "../lib/crypto";
+import { verifyPassword } from "../lib/users";
+import { createTestDatabase, type TestDatabase } from "./db";
+
+let test: TestDatabase;
+let runCli: (argv: string[], out?: (line: string) => void) => Promise<number>;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  vi.stubEnv("DATABASE_URL", test.url);
+  ({ runCli } = await import("../scripts/ponte"));
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await test.drop();
+});
+
+async function cli(...argv: string[]) {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
+  try {
+    const code = await runCli(argv, (line) => lines.push(line));
+    return { code, out: lines.join("\n"), err: errors.join("\n") };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("ponte CLI", () => {
+  it("connects a store with sealed secrets and lists it without them", async () => {
+    const add = await cli(
+      "store:add", "--code", "loja-azul", "--name", "Loja Azul", "--vendus-key", "VENDUSKEY-0001-abcd",
+      "--jumpseller-login", "loja-azul", "--jumpseller-token", "a".repeat(32), "--hooks-token", "hooks-secret",
+      "--register", "12", "--document-type", "FT", "--oss", "yes", "--notify", "contabilidade@example.pt",
+    );
+    expect(add.err).toBe("");
+    expect(add.code).toBe(0);
+    expect(add.out).toMatch(/^Connected store loja-azul \(c[a-z0-9]+\)$/);
+
+    const store = await test.db.store.findUniqueOrThrow({ where: { code: "loja-azul" }, include: { credential: true } });
+    expect(store).toMatchObject({ name: "Loja Azul", vendusRegisterId: 12, documentType: "FT", oss: true, enabled: true });
+    expect(store.notificationEmails).toEqual(["contabilidade@example.pt"]);
+    const cred = store.credential!;
+    expect(cred.vendusApiKeyEnc).not.toContain("VENDUSKEY");
+    expect(openSecret(cred.vendusApiKeyEnc)).toBe("VENDUSKEY-0001-abcd");
+    expect(openSecret(cred.hooksTokenEnc!)).toBe("hooks-secret");
+    expect(cred.vendusKeyHint).toBe("…abcd");
+
+    const list = await cli("store:list");
+    expect(list.code).toBe(0);
+    expect(list.out).toContain("loja-azul");
+    expect(list.out).toContain("…abcd");
+    expect(list.out).not.toContain("VENDUSKEY-0001");
+    expect(list.out).not.toContain("hooks-secret");
+  });
+
+  it("creates the first admin and a merchant scoped to a store", async () => {
+    const admin = await cli("user:create", "--email", "Ana@Example.pt", "--role", "admin", "--password", "correct horse battery");
+    expect(admin.code).toBe(0);
+    expect(admin.out).toContain("Created admin ana@example.pt");
+    const user = await test.db.user.findUniqueOrThrow({ where: { email: "ana@example.pt" } });
+    expect(user.allStores).toBe(true);
+    expect(await verifyPassword("correct horse battery", user.passwordHash)).toBe(true);
+
+    const merchant = await cli(
+      "user:create", "--email", "rui@loja-azul.pt", "--role", "merchant", "--password", "another long one", "--store", "loja-azul",
+    );
+    expect(merchant.code).toBe(0);
+    const access = await test.db.storeAccess.findMany({ where: { user: { email: "rui@loja-azul.pt" } }, include: { store: true } });
+    expect(access.map((a) => a.store.code)).toEqual(["loja-azul"]);
+  });
+
+  it("explains mistakes with exit code 2 and writes nothing", async () => {
+    const dup = await cli("user:create", "--email", "ana@example.pt", "--role", "admin", "--password", "correct horse battery");
+    expect(dup).toMatchObject({ code: 2 });
+    expect(dup.err).toContain("already exists");
+
+    const badRole = await cli("user:create", "--email", "x@example.pt", "--role", "owner", "--password", "long enough pw");
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain("--role must be one of admin, accountant, merchant");
+
+    const unknownStore = await cli("user:create", "--email", "y@example.pt", "--role", "merchant", "--password", "long enough pw", "--store", "nope");
+    expect(unknownStore.err).toContain("unknown store code(s): nope");
+
+    const missing = await cli("store:add", "--code", "x");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("--jumpseller-login is required");
+
+    expect(await test.db.user.count({ where: { email: { in: ["x@example.pt", "y@example.pt"] } } })).toBe(0);
+    expect((await cli("nope")).code).toBe(2);
+  });
+});
