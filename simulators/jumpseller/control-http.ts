@@ -23,7 +23,7 @@ export function createControlRoutes(control: JumpsellerSimulatorControl): Route[
   });
 
   return [
-    route("GET", "/store", () => ok({ ...control.store, code: control.store.code, hooksToken: control.store.hooksToken })),
+    route("GET", "/store", () => ok({ ...control.store })),
     route("POST", "/orders", ({ body }) => ok({ order: control.createOrder(obj(body) as never) })),
     route("GET", "/orders/(\\d+)", ({ params }) => ok({ order: control.getOrder(id(params)) })),
     route("PATCH", "/orders/(\\d+)", ({ params, body }) => ok({ order: control.updateOrder(id(params), obj(body)) })),

@@ -60,7 +60,7 @@ export function send(res: ServerResponse, response: SimResponse) {
   res.end(text);
 }
 
-export function matchRoute<Extra>(routes: Route<Extra>[], method: string, path: string) {
+export function matchRoute<R extends Route>(routes: R[], method: string, path: string) {
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
