@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { creditNoteExternalReference, creditNoteTxId, invoiceExternalReference, invoiceTxId } from "./ids";
+
+describe("deterministic ids", () => {
+  it("derives the invoice ids from store and order only", () => {
+    expect(invoiceExternalReference("lojadamaria", 1001)).toBe("js-lojadamaria-1001");
+    // sha256("store_1:1001:invoice"), first 32 hex digits.
+    expect(invoiceTxId("store_1", 1001)).toBe("ponte-7743b9212594c07d48abceb178252170");
+    expect(invoiceTxId("store_1", 1001)).toBe(invoiceTxId("store_1", "1001"));
+    expect(invoiceTxId("store_2", 1001)).not.toBe(invoiceTxId("store_1", 1001));
+  });
+
+  it("derives credit note ids from store, invoice and request sequence", () => {
+    expect(creditNoteExternalReference(4242, 1)).toBe("nc-4242-1");
+    expect(creditNoteTxId("store_1", 4242, 1)).toBe("ponte-013438b0636db104fe04d5c64d365123");
+    expect(creditNoteTxId("store_1", 4242, 2)).not.toBe(creditNoteTxId("store_1", 4242, 1));
+  });
+});
