@@ -2,6 +2,7 @@
 // this model on its own; both must agree to the cent.
 //   line_gross = round2(qty × gross_price × (1 − discount_percentage/100) − discount_amount)
 //   per rate:    gross = Σ line_gross, base = round2(gross / (1 + rate/100)), vat = gross − base
+//                (a rate of another country, tax_custom, is its own group: country + rate)
 //   document:    amount_gross = Σ gross, amount_net = Σ base
 import { add, cents, div, formatDecimal, mul, ratio, sub, toCents, type Ratio } from "./ratio";
 
@@ -49,6 +50,8 @@ export function computeLine(input: LineAmountsInput): LineAmounts {
 }
 
 export interface TaxGroup {
+  /** The account's region for its own rates, the destination country for tax_custom lines. */
+  country: string;
   /** The rate as Vendus prints it ("23.00"). */
   rate: string;
   grossCents: number;
@@ -56,18 +59,24 @@ export interface TaxGroup {
   vatCents: number;
 }
 
-/** Groups lines by rate (only the rate: two countries with the same rate share a group), in first-seen order. */
-export function groupByRate(lines: { grossTotalCents: number; rate: Ratio }[]): TaxGroup[] {
-  const groups = new Map<string, { rate: Ratio; grossCents: number }>();
+/** Groups lines by country and rate, in first-seen order. */
+export function groupByRate(lines: { grossTotalCents: number; rate: Ratio; country: string }[]): TaxGroup[] {
+  const groups = new Map<string, { country: string; rate: Ratio; grossCents: number }>();
   for (const line of lines) {
-    const key = formatDecimal(line.rate);
-    const group = groups.get(key) ?? { rate: line.rate, grossCents: 0 };
+    const key = `${line.country}|${formatDecimal(line.rate)}`;
+    const group = groups.get(key) ?? { country: line.country, rate: line.rate, grossCents: 0 };
     group.grossCents += line.grossTotalCents;
     groups.set(key, group);
   }
-  return [...groups.entries()].map(([key, group]) => {
+  return [...groups.values()].map((group) => {
     const baseCents = netOf(cents(group.grossCents), group.rate);
-    return { rate: key, grossCents: group.grossCents, baseCents, vatCents: group.grossCents - baseCents };
+    return {
+      country: group.country,
+      rate: formatDecimal(group.rate),
+      grossCents: group.grossCents,
+      baseCents,
+      vatCents: group.grossCents - baseCents,
+    };
   });
 }
 

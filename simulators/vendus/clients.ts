@@ -61,6 +61,16 @@ export function resolveDocumentClient(state: SimState, value: unknown): SimDocum
   return { ...(existing ?? insertClient(state, fields)) };
 }
 
+/** POST /clients/: name required, and a fiscal_id may exist only once. */
+export function createClientRecord(state: SimState, body: Record<string, unknown>): SimClient {
+  const fields = clientFields(body, "");
+  if (!fields.name) throw fieldError("O campo name é obrigatório.");
+  if (fields.fiscal_id && state.clients.some((c) => c.fiscal_id === fields.fiscal_id)) {
+    throw businessError(`Já existe um cliente com o NIF ${fields.fiscal_id}.`);
+  }
+  return insertClient(state, fields);
+}
+
 export const clientRoutes: Route[] = [
   {
     method: "GET",
@@ -80,14 +90,7 @@ export const clientRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/clients\/$/,
-    handler: (state, req) => {
-      const fields = clientFields(bodyObject(req.body), "");
-      if (!fields.name) throw fieldError("O campo name é obrigatório.");
-      if (fields.fiscal_id && state.clients.some((c) => c.fiscal_id === fields.fiscal_id)) {
-        throw businessError(`Já existe um cliente com o NIF ${fields.fiscal_id}.`);
-      }
-      return ok(insertClient(state, fields), 201);
-    },
+    handler: (state, req) => ok(createClientRecord(state, bodyObject(req.body)), 201),
   },
   {
     method: "GET",

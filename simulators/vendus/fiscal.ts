@@ -79,13 +79,14 @@ export function qrCodeData(state: SimState, doc: Omit<SimDocument, "qrcodeData">
   return fields.map(([key, value]) => `${key}:${value}`).join("*");
 }
 
-/** Groups at a rate of the account's region go to I2…I8; other rates (OSS) are not part of the PT block. */
+/** The account region's groups go to I2…I8; other countries' VAT (OSS) is not part of that block. */
 function taxFields(state: SimState, taxes: TaxGroup[]): [string, string][] {
   const fields: [string, string][] = [];
-  const exempt = taxes.find((t) => t.rate === formatDecimal(rateOf(state.region, "ISE")));
+  const own = taxes.filter((t) => t.country === state.region);
+  const exempt = own.find((t) => t.rate === formatDecimal(rateOf(state.region, "ISE")));
   if (exempt) fields.push(["I2", centsToDecimal(exempt.baseCents)]);
   for (const code of ["RED", "INT", "NOR"] as const) {
-    const group = taxes.find((t) => t.rate === formatDecimal(rateOf(state.region, code)));
+    const group = own.find((t) => t.rate === formatDecimal(rateOf(state.region, code)));
     if (!group) continue;
     const [baseKey, vatKey] = qrSlots[code];
     fields.push([baseKey, centsToDecimal(group.baseCents)], [vatKey, centsToDecimal(group.vatCents)]);

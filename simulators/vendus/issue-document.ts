@@ -102,7 +102,9 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
     client = resolveDocumentClient(state, body.client);
     lines = buildInvoiceLines(state, body.items);
   }
-  const taxes = groupByRate(lines.map((l) => ({ grossTotalCents: l.amounts.grossTotalCents, rate: parseRatio(l.rate) ?? ratio(0) })));
+  const taxes = groupByRate(
+    lines.map((l) => ({ grossTotalCents: l.amounts.grossTotalCents, rate: parseRatio(l.rate) ?? ratio(0), country: l.taxCountry })),
+  );
   const { grossCents, netCents } = documentTotals(taxes);
   const paid = payments.reduce((sum, p) => sum + p.amountCents, 0);
 

@@ -69,7 +69,10 @@ export function resolveTax(state: SimState, item: Record<string, unknown>, produ
     if (compare(rate, hundred) >= 0) throw fieldError(`O campo ${field}.tax_custom.rate é inválido.`);
     if (!/^[A-Z]{2}(-[A-Z]{2})?$/.test(country)) throw fieldError(`O campo ${field}.tax_custom.country é inválido.`);
     if (taxId === "ISE" || exemption) throw fieldError(`${field}: tax_custom não pode ser usado com isenção.`);
-    return { taxId: "OUT", rate, country, exemption: "", exemptionLaw: "" };
+    if (country === state.region) throw fieldError(`${field}: use tax_id para as taxas de ${country}.`);
+    // The SAF-T level (NOR/INT/RED) of the foreign rate, when given; OUT otherwise.
+    const level = [asText(custom.code), taxId].find((code) => ["NOR", "INT", "RED"].includes(code));
+    return { taxId: (level as TaxCode | undefined) ?? "OUT", rate, country, exemption: "", exemptionLaw: "" };
   }
   if (!["NOR", "INT", "RED", "ISE"].includes(taxId)) throw fieldError(`O campo ${field}.tax_id é inválido.`);
   const code = taxId as TaxCode;
