@@ -62,20 +62,23 @@ export function vatOf(amountCents: number, rate: number, taxInclusive: boolean):
   return taxInclusive ? divRound(amountCents * bp, 10_000 + bp) : divRound(amountCents * bp, 10_000);
 }
 
-/** Spreads `amount` over `weights` in proportion, largest remainder first, so the parts add up exactly. */
+/** Spreads `amount` over `weights` in proportion, largest remainder first (ties to the earlier line), so the
+ * parts add up exactly. BigInt keeps the remainders exact, so ties are real ties. */
 export function allocate(amount: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0 || amount === 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (amount * w) / sum);
-  const parts = exact.map(Math.floor);
-  let left = amount - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (sum <= 0n || amount === 0) return weights.map(() => 0);
+  const total = BigInt(amount);
+  const parts = weights.map((w) => (total * BigInt(w)) / sum);
+  let left = total - parts.reduce((a, b) => a + b, 0n);
+  const order = weights
+    .map((w, i) => ({ i, r: (total * BigInt(w)) % sum }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i] = (parts[i] ?? 0) + 1;
-    left -= 1;
+    if (left <= 0n) break;
+    parts[i] = (parts[i] ?? 0n) + 1n;
+    left -= 1n;
   }
-  return parts;
+  return parts.map(Number);
 }
 
 export function computeOrderTotals(input: TotalsInput): OrderTotals {
