@@ -51,31 +51,31 @@ describe("authorization code flow", () => {
     expect(verifyOAuthState(callback.searchParams.get("state"), { secret, maxAgeMs: 600_000, userId: "user-1" })).toMatchObject({ ok: true, userId: "user-1" });
 
     const code = callback.searchParams.get("code") ?? "";
-    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri }, { authUrl: sim.authUrl });
+    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
-    expect((await failure(exchangeCode({ code, clientId, clientSecret, redirectUri }, { authUrl: sim.authUrl }))).kind).toBe("auth");
+    expect((await failure(exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl }))).kind).toBe("auth");
 
     const api = createJumpsellerClient({ auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken }, baseUrl: sim.url });
     expect((await api.getStoreInfo()).code).toBe("ponte-demo");
 
-    const next = await refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret }, { authUrl: sim.authUrl });
+    const next = await refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
     expect(next.refreshToken).not.toBe(tokens.refreshToken);
-    const reused = await failure(refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret }, { authUrl: sim.authUrl }));
+    const reused = await failure(refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl }));
     expect(reused).toMatchObject({ kind: "auth", code: "invalid_grant" });
-    expect((await refreshTokens({ refreshToken: next.refreshToken, clientId, clientSecret }, { authUrl: sim.authUrl })).accessToken).toBeTruthy();
+    expect((await refreshTokens({ refreshToken: next.refreshToken, clientId, clientSecret, authUrl: sim.authUrl })).accessToken).toBeTruthy();
   });
 
   it("refuses a wrong client secret as auth", async () => {
     const url = sim.control.authorize({ redirectUri, scope: jumpsellerScope, state: "s" });
     const code = new URL(url).searchParams.get("code") ?? "";
-    const error = await failure(exchangeCode({ code, clientId, clientSecret: "wrong", redirectUri }, { authUrl: sim.authUrl }));
+    const error = await failure(exchangeCode({ code, clientId, clientSecret: "wrong", redirectUri, authUrl: sim.authUrl }));
     expect(error).toMatchObject({ kind: "auth", code: "invalid_client" });
   });
 
   it("refreshes an expiring token before use and hands back the new pair", async () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: jumpsellerScope })).searchParams.get("code") ?? "";
-    let stored: JumpsellerTokens = await exchangeCode({ code, clientId, clientSecret, redirectUri }, { authUrl: sim.authUrl });
-    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret }, { authUrl: sim.authUrl });
+    let stored: JumpsellerTokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
+    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
     const api = createJumpsellerClient({
       baseUrl: sim.url,
       auth: {
@@ -108,16 +108,16 @@ describe("authorization code flow", () => {
 
   it("shares one refresh between concurrent callers, since rotation would burn the token twice", async () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: jumpsellerScope })).searchParams.get("code") ?? "";
-    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri }, { authUrl: sim.authUrl });
+    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     const expired = { ...tokens, expiresAt: new Date(0) };
-    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret }, { authUrl: sim.authUrl });
+    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
     const [a, b] = await Promise.all([ensureFreshAccessToken(expired, { refresh }), ensureFreshAccessToken(expired, { refresh })]);
     expect(a.tokens.refreshToken).toBe(b.tokens.refreshToken);
   });
 
   it("lacking a scope gives auth", async () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: "read_store" })).searchParams.get("code") ?? "";
-    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri }, { authUrl: sim.authUrl });
+    const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     const api = createJumpsellerClient({ baseUrl: sim.url, auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken } });
     expect((await api.getStoreInfo()).code).toBe("ponte-demo");
     expect(await failure(api.countOrders())).toMatchObject({ kind: "auth", status: 403 });

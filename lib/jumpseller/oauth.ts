@@ -127,8 +127,7 @@ async function requestTokens(params: Record<string, string>, opts: TokenRequestO
 }
 
 export function exchangeCode(
-  input: { code: string; clientId: string; clientSecret: string; redirectUri: string },
-  opts: TokenRequestOptions = {},
+  input: { code: string; clientId: string; clientSecret: string; redirectUri: string } & TokenRequestOptions,
 ): Promise<JumpsellerTokens> {
   return requestTokens(
     {
@@ -138,14 +137,13 @@ export function exchangeCode(
       code: input.code,
       redirect_uri: input.redirectUri,
     },
-    opts,
+    input,
   );
 }
 
 /** Persist the result at once: the refresh token passed in is no longer valid after this call succeeds. */
 export function refreshTokens(
-  input: { refreshToken: string; clientId: string; clientSecret: string },
-  opts: TokenRequestOptions = {},
+  input: { refreshToken: string; clientId: string; clientSecret: string } & TokenRequestOptions,
 ): Promise<JumpsellerTokens> {
   return requestTokens(
     {
@@ -154,7 +152,7 @@ export function refreshTokens(
       client_secret: input.clientSecret,
       refresh_token: input.refreshToken,
     },
-    opts,
+    input,
   );
 }
 

@@ -4,6 +4,8 @@
 // result says which one matched.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
+export { jumpsellerWebhookEvents, jumpsellerWebhookHeaders, webhookEventSchema, type JumpsellerWebhookEvent } from "./constants";
+
 export type WebhookSignatureResult =
   | { ok: true; matched: "hooks_token" | "client_secret" }
   | { ok: false; reason: "missing" | "malformed" | "mismatch" };
