@@ -37,7 +37,8 @@ interface ProductLine {
 
 export function computeLineTargets(order: JumpsellerOrder, defaultRate: number, shippingTitle: string): LinesResult {
   if (order.products.length === 0) {
-    return { ok: false, problems: [problem("no_lines", `Order #${order.id} has no product lines: nothing to invoice.`)] };
+    const message = `Order #${order.id} has no product lines: nothing to invoice.`;
+    return { ok: false, problems: [problem("no_lines", message, { orderId: order.id })] };
   }
   const problems: InvoiceProblem[] = [];
   const products = order.products.map((p, index) => readProduct(p, index, defaultRate, problems));
@@ -48,9 +49,11 @@ export function computeLineTargets(order: JumpsellerOrder, defaultRate: number, 
         "mixed_tax_basis",
         `Order #${order.id} mixes lines whose prices include VAT with lines whose prices exclude it; ` +
           "set every tax of the shop the same way in Jumpseller and invoice this order manually.",
+        { orderId: order.id },
       ),
     );
   }
+  if (problems.length > 0) return { ok: false, problems };
   const taxExclusive = exclusiveFlags.has(true) || (exclusiveFlags.size === 0 && isExclusive(order.shipping_taxes));
   const lineNets = products.map((p) => (p.priceCents - p.discountCents) * p.qty);
   const perUnitDiscounts = products.reduce((sum, p) => sum + p.discountCents * p.qty, 0);
@@ -229,8 +232,11 @@ function shippingLine(
   };
 }
 
+/** Shipping taxes say `tax_on_shipping_price` where product taxes say `tax_on_product_price`. */
 function isExclusive(taxes: JumpsellerOrder["shipping_taxes"]): boolean {
-  return taxes[0] !== undefined && taxes[0].tax_on_product_price !== true;
+  const tax = taxes[0];
+  if (!tax) return false;
+  return (tax.tax_on_product_price ?? (tax as Record<string, unknown>).tax_on_shipping_price) !== true;
 }
 
 /** A net amount with VAT added, rounded up so that the line can reach its target with a discount. */

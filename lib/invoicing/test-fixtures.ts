@@ -164,7 +164,10 @@ export function buildOrder(spec: FixtureSpec): JumpsellerOrder {
       taxes: rate === null ? [] : [taxEntry(rate)],
       options: line.options ?? [],
     })),
-    shipping_taxes: shippingRate === null || shipping === 0 ? [] : [taxEntry(shippingRate)],
+    shipping_taxes:
+      shippingRate === null || shipping === 0
+        ? []
+        : [{ id: 2, name: "IVA", rate: shippingRate, fixed: false, tax_on_shipping_price: inclusive }],
     additional_fields: (spec.additionalFields ?? []).map((f) => ({ area: "billing", ...f })),
     shipment_status_enum: "requested",
   };
