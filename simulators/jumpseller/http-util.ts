@@ -18,10 +18,10 @@ export interface RouteContext {
   req: IncomingMessage;
 }
 
-export interface Route<Extra = object> {
+export interface Route {
   method: string;
   pattern: RegExp;
-  handle: (ctx: RouteContext & Extra) => SimResponse | Promise<SimResponse>;
+  handle: (ctx: RouteContext) => SimResponse | Promise<SimResponse>;
 }
 
 export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<string> {
