@@ -57,3 +57,20 @@ export interface VendusDocumentRequest {
   return_qrcode?: 0 | 1;
   stock_operation?: "in" | "none" | "out";
 }
+
+/** POST /products/ (PATCH takes any subset). Prices in euros, VAT included. */
+export interface VendusProductInput {
+  title: string;
+  /** Mandatory on creation; ids from GET /products/units/. */
+  unit_id: number;
+  reference?: string;
+  barcode?: string;
+  gross_price?: number;
+  supply_price?: number;
+  tax_id?: Exclude<VendusTaxCode, "OUT">;
+  category_id?: number;
+  brand_id?: number;
+  type_id?: "P" | "S" | "O" | "I" | "E";
+  stock_control?: 0 | 1;
+  status?: "on" | "off";
+}

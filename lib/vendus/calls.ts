@@ -1,0 +1,42 @@
+// The call shapes every resource uses: one object, a whole collection (all pages), a create, a change.
+import { z } from "zod";
+import type { Query, RawAnswer, Transport } from "./http";
+
+/** Vendus pages at 20 by default; ask for the maximum so that small collections take one call. */
+const perPage = 1000;
+const maxPages = 50;
+
+export async function getOne<S extends z.ZodType>(t: Transport, path: string, schema: S, query?: Query): Promise<z.output<S>> {
+  const answer = (await t.send("GET", path, { query })) as RawAnswer;
+  return t.json(answer, schema, "GET", path);
+}
+
+/** Every item of a collection, following X-Paginator-Pages. An empty collection (404 A001) is []. */
+export async function listAll<S extends z.ZodType>(
+  t: Transport,
+  path: string,
+  schema: S,
+  query: Query = {},
+): Promise<z.output<S>[]> {
+  const items: z.output<S>[] = [];
+  for (let page = 1; page <= maxPages; page += 1) {
+    const answer = await t.send("GET", path, { query: { ...query, page, per_page: perPage }, isList: true });
+    if (!answer) break;
+    items.push(...t.json(answer, z.array(schema), "GET", path));
+    const pages = Number(answer.headers.get("x-paginator-pages"));
+    if (!Number.isFinite(pages) || page >= pages) break;
+  }
+  return items;
+}
+
+export async function post<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  const answer = (await t.send("POST", path, { body })) as RawAnswer;
+  return t.json(answer, schema, "POST", path);
+}
+
+/** PATCH; resolves with the parsed answer, or null when Vendus answered without a body. */
+export async function patch<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S> | null> {
+  const answer = (await t.send("PATCH", path, { body })) as RawAnswer;
+  if (answer.bytes.length === 0) return null;
+  return t.json(answer, schema, "PATCH", path);
+}
