@@ -67,9 +67,13 @@ export const LISBON: FixtureAddress = {
 
 const cents = (euros: number) => Math.round(euros * 100);
 const euros = (c: number) => c / 100;
+/** n / d rounded half up, in integers (n ≥ 0, d > 0). */
+const divideHalfUp = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d));
+const basisPoints = (rate: number) => Math.round(rate * 100);
 /** Jumpseller rounds each line's VAT half up to the cent. */
-const vatOnNet = (net: number, rate: number) => Math.round((net * Math.round(rate * 100)) / 10000);
-const vatInGross = (gross: number, rate: number) => gross - Math.round((gross * 10000) / (10000 + Math.round(rate * 100)));
+const vatOnNet = (net: number, rate: number) => divideHalfUp(net * basisPoints(rate), 10000);
+/** VAT contained in a VAT-included amount (informational: it is not added to the total). */
+const vatInGross = (gross: number, rate: number) => divideHalfUp(gross * basisPoints(rate), 10000 + basisPoints(rate));
 
 /** Coupon cents spread over the lines in proportion to their amounts, largest remainders first. */
 function spreadCoupon(coupon: number, amounts: number[]): number[] {
