@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "simulators/**/*.test.ts", "inngest/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "simulators/**/*.test.ts", "inngest/**/*.test.ts", "components/**/*.test.ts", "tests/support/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/**/*.test.ts"],
+          include: ["tests/**/*.test.ts", "!tests/support/**"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

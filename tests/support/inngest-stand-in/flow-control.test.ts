@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { startStandInWithApp } from "./test-app";
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe("Inngest stand-in: flow control", () => {
+  it("never overlaps two runs for the same concurrency key, while runs for other keys go ahead", async () => {
+    const spans = new Map<string, { start: number; end?: number }>();
+    const releaseA1 = deferred();
+    const storeBDone = deferred();
+    const { standIn } = await startStandInWithApp((client) => [
+      client.createFunction(
+        { id: "invoice-order", concurrency: [{ key: "event.data.storeId", limit: 1 }], triggers: [{ event: "test/order.paid" }] },
+        async ({ event, step }) =>
+          step.run("issue-invoice", async () => {
+            const span: { start: number; end?: number } = { start: performance.now() };
+            spans.set(event.id!, span);
+            if (event.id === "a1") await releaseA1.promise;
+            span.end = performance.now();
+            if (event.id === "b2") storeBDone.resolve();
+          }),
+      ),
+    ]);
+
+    standIn.send(["a1", "a2", "b1", "b2"].map((id) => ({ id, name: "test/order.paid", data: { storeId: id[0] } })));
+    // Store b's two runs finish while a1 is still inside its step (otherwise this never resolves) …
+    await storeBDone.promise;
+    // … and meanwhile a2, same store as a1, has not even been sent to the app.
+    expect(standIn.runs().find((r) => r.eventId === "a2")).toMatchObject({ status: "queued", requests: 0 });
+    releaseA1.resolve();
+    await standIn.idle();
+
+    const [a1, a2, b1, b2] = ["a1", "a2", "b1", "b2"].map((id) => spans.get(id)!);
+    expect(a1!.end!).toBeLessThanOrEqual(a2!.start);
+    expect(b1!.end!).toBeLessThanOrEqual(b2!.start);
+    expect(b1!.start).toBeLessThan(a1!.end!);
+    expect(standIn.runs().map((r) => r.status)).toEqual(["completed", "completed", "completed", "completed"]);
+  });
+
+  it("delays runs beyond a throttle limit instead of dropping them", async () => {
+    const { standIn } = await startStandInWithApp((client) => [
+      client.createFunction(
+        { id: "throttled", throttle: { limit: 1, period: "100ms", key: "event.data.storeId" }, triggers: [{ event: "test/throttled" }] },
+        async ({ event }) => event.data.n,
+      ),
+    ]);
+
+    standIn.send([1, 2, 3].map((n) => ({ name: "test/throttled", data: { storeId: "a", n } })));
+    standIn.send({ name: "test/throttled", data: { storeId: "b", n: 4 } });
+    await standIn.idle();
+
+    const runs = standIn.runs();
+    expect(runs.map((r) => [r.status, r.output])).toEqual([
+      ["completed", 1],
+      ["completed", 2],
+      ["completed", 3],
+      ["completed", 4],
+    ]);
+    const firstQueued = runs[0]!.queuedAt;
+    // Timers may fire up to a millisecond early against Date.now().
+    expect(runs[1]!.startedAt! - firstQueued).toBeGreaterThanOrEqual(99);
+    expect(runs[2]!.startedAt! - firstQueued).toBeGreaterThanOrEqual(199);
+    expect(runs[3]!.startedAt! - runs[3]!.queuedAt).toBeLessThan(100);
+  });
+
+  it("skips a second run with the same idempotency key", async () => {
+    const { standIn } = await startStandInWithApp((client) => [
+      client.createFunction(
+        { id: "once-per-order", idempotency: "event.data.orderId", triggers: [{ event: "test/once" }] },
+        async ({ event }) => event.data.orderId,
+      ),
+    ]);
+
+    standIn.send([
+      { id: "first", name: "test/once", data: { orderId: 42 } },
+      { id: "second", name: "test/once", data: { orderId: 42 } },
+      { id: "third", name: "test/once", data: { orderId: 43 } },
+    ]);
+    await standIn.idle();
+
+    expect(standIn.runs().map((r) => r.eventId)).toEqual(["first", "third"]);
+    expect(standIn.events()[1]!.skipped).toEqual([{ functionId: "stand-in-test-once-per-order", reason: "idempotency" }]);
+  });
+});
