@@ -22,7 +22,7 @@ function tokenize(source: string): Token[] {
         value += source[i] ?? "";
         i++;
       }
-      if (i >= source.length) throw new Error(`Unterminated string in expression: ${source}`);
+      if (i >= source.length) throw new Error(`Unsupported expression (unterminated string): ${source}`);
       i++;
       tokens.push({ kind: "str", value });
     } else if (/[0-9]/.test(ch)) {
@@ -35,7 +35,7 @@ function tokenize(source: string): Token[] {
       i += match[0].length;
     } else {
       const op = OPERATORS.find((candidate) => source.startsWith(candidate, i));
-      if (!op) throw new Error(`Unsupported character "${ch}" in expression: ${source}`);
+      if (!op) throw new Error(`Unsupported expression (character "${ch}"): ${source}`);
       tokens.push({ kind: "op", value: op });
       i += op.length;
     }
