@@ -46,8 +46,8 @@ const fallbackRetrySeconds = 60;
 export function classifyVendusFailure({ method, path, status, headers, messages, now = new Date() }: FailedCall): ServiceError {
   const codes = messages.map((m) => m.code).filter((c): c is string => Boolean(c));
   const code = codes[0];
-  const text = messages.map((m) => m.message).join("; ") || `HTTP ${status}`;
-  const message = `Vendus ${method} ${path}: ${text}`;
+  // Vendus's own words (Portuguese) are what the merchant can act on; the call is named only without them.
+  const message = messages.map((m) => m.message).join("; ") || `Vendus answered HTTP ${status} to ${method} ${path}`;
   const base = { service: "vendus" as const, status, code, message };
 
   if (status === 429) {

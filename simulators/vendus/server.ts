@@ -97,7 +97,8 @@ export async function startVendusSimulator(options: VendusSimulatorOptions = {})
     const url = new URL(req.url ?? "/", "http://simulator");
     if (url.pathname.startsWith("/__control/")) return handleControl(control, req, res, url.pathname);
     const method = (req.method ?? "GET").toUpperCase();
-    if (!url.pathname.startsWith(`${basePath}/`)) return sendJson(res, 404, errorBody("A001", "Not found"));
+    // Outside the API the host answers like a web server would: an HTML 404 with no Vendus error code.
+    if (!url.pathname.startsWith(`${basePath}/`)) return sendBytes(res, 404, "<h1>Not Found</h1>", "text/html");
     let path = url.pathname.slice(basePath.length);
     if (!path.endsWith("/") && !path.endsWith(".pdf")) path += "/";
 
@@ -123,7 +124,11 @@ export async function startVendusSimulator(options: VendusSimulatorOptions = {})
     const fail = (status: number, code: string, message: string, headers: Record<string, string>) =>
       answer({ status, body: errorBody(code, message) }, headers);
 
-    if (faults.latencyMs > 0) await wait(faults.latencyMs);
+    if (faults.latencyMs > 0) {
+      await wait(faults.latencyMs);
+      // The caller gave up meanwhile: do nothing it could not see (no credit spent, no document created).
+      if (res.socket?.destroyed) return;
+    }
     const burstReset = takeRateLimitBurst(faults);
     if (burstReset !== null) {
       return fail(429, "A001", "Too Many Requests", rateLimitHeaders(limiter.current.limit, 0, burstReset));
