@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
 import type { VendusClientInput, VendusDocumentItem, VendusDocumentRequest } from "@/lib/vendus/types";
 import { buildInvoice } from "./build-invoice";
+import type { FixtureSpec } from "./test-fixtures";
 import type { InvoiceContext, InvoiceProblem, TaxSummary } from "./types";
 
 export const baseCtx: InvoiceContext = {
@@ -82,6 +83,28 @@ export const mariaSilva = (fiscalId: string): VendusClientInput => ({
   email: "maria.silva@example.pt",
   external_reference: "501",
 });
+
+export const lucia: Pick<FixtureSpec, "billing" | "customer"> = {
+  billing: {
+    name: "Lucía",
+    surname: "García",
+    address: "Calle Mayor 5",
+    city: "Madrid",
+    postal: "28013",
+    country: "España",
+    country_code: "ES",
+  },
+  customer: { id: 502, email: "lucia.garcia@example.es" },
+};
+export const luciaClient = {
+  name: "Lucía García",
+  address: "Calle Mayor 5",
+  postalcode: "28013",
+  city: "Madrid",
+  country: "ES",
+  email: "lucia.garcia@example.es",
+  external_reference: "502",
+};
 
 export interface InvoiceCase {
   name: string;
