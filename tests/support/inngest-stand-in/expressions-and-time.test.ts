@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateExpression, evaluateKey } from "./expressions";
+import { canonicalJson } from "./protocol";
 import { cronMatches, parseDuration, parseRetryAfter } from "./time";
 
 const event = { name: "jumpseller/order.paid", data: { storeId: "s-1", total: 12.5, order: { id: 7 }, tags: ["a"] } };
@@ -66,5 +67,13 @@ describe("time strings, Retry-After and cron", () => {
     ["TZ=Europe/Lisbon 0 9 * * *", "2025-01-15T09:00:00Z", true],
   ])("%s fires at %s: %s", (schedule, at, expected) => {
     expect(cronMatches(schedule, new Date(at))).toBe(expected);
+  });
+});
+
+describe("canonical JSON for signed bodies", () => {
+  it("sorts keys at every level, integer-like keys included, and drops undefined", () => {
+    expect(canonicalJson({ b: 1, a: { "10": true, "2": [3, undefined, { z: null, y: "é" }] }, c: undefined })).toBe(
+      '{"a":{"10":true,"2":[3,null,{"y":"é","z":null}]},"b":1}',
+    );
   });
 });

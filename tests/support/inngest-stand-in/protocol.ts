@@ -45,6 +45,21 @@ export function buildCallBody(input: CallInput) {
   };
 }
 
+/**
+ * JSON with object keys sorted (RFC 8785 style). The SDK verifies signatures over the canonical form of the
+ * body it parsed, so a signed body must already be canonical.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value && typeof value === "object" && "toJSON" in value && typeof value.toJSON === "function") return canonicalJson(value.toJSON());
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  // Built by hand: a JS object would put integer-like keys first whatever order they were inserted in.
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined && typeof v !== "function")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
 /** The `X-Inngest-Signature` value for a body: HMAC-SHA256 of body + timestamp, keyed by the key sans prefix. */
 export function signBody(body: string, signingKey: string, now = Date.now()): string {
   const ts = Math.round(now / 1000).toString();
@@ -75,7 +90,7 @@ export async function callFunction(
 ): Promise<CallResult> {
   const url = new URL(input.url);
   url.searchParams.set("stepId", input.stepId);
-  const body = JSON.stringify(buildCallBody(input));
+  const body = canonicalJson(buildCallBody(input));
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "x-inngest-server-kind": opts.signingKey ? "cloud" : "dev",

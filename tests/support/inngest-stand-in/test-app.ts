@@ -17,10 +17,12 @@ const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 export async function startStandInWithApp(
   defineFunctions: (client: Inngest) => Functions,
   options: InngestStandInOptions = {},
+  /** Client options; by default dev mode with `baseUrl` set to the stand-in. */
+  clientOptions: (standInUrl: string) => Partial<ConstructorParameters<typeof Inngest>[0]> = (url) => ({ isDev: true, baseUrl: url }),
 ): Promise<{ standIn: InngestStandIn; client: Inngest; serveUrl: string }> {
   const standIn = await startInngestStandIn({ retryDelayMs: () => 1, ...options });
-  // Dev mode: the SDK skips request signing and sends events and the sync to `baseUrl`.
-  const client = new Inngest({ id: TEST_APP_ID, isDev: true, baseUrl: standIn.url, logger: quiet });
+  // In dev mode the SDK skips request signing and sends events and the sync to `baseUrl`.
+  const client = new Inngest({ id: TEST_APP_ID, logger: quiet, ...clientOptions(standIn.url) });
   const handler = serve({ client, functions: defineFunctions(client) });
   const app = createServer((req, res) => void handler(req, res));
   const port = await listen(app, 0);
