@@ -1,0 +1,6 @@
+// Inngest calls this endpoint to run Ponte's functions (and PUTs it to sync them).
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+
+export const { GET, POST, PUT } = serve({ client: inngest, functions });

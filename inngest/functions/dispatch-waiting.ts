@@ -1,0 +1,22 @@
+// Every minute: send the jobs still waiting for dispatch (Inngest was unreachable when they were stored) and
+// re-send queued jobs that never started. Nothing a webhook stored is lost to an Inngest outage.
+import { dispatchWaitingJobs } from "@/lib/jobs/dispatch";
+import { pipelineServices } from "@/lib/pipeline/services";
+import { inngest } from "../client";
+
+export const dispatchWaiting = inngest.createFunction(
+  {
+    id: "dispatch-waiting",
+    name: "Dispatch waiting jobs",
+    triggers: [{ cron: "* * * * *" }],
+    // One sweep at a time; the next minute's sweep picks up whatever this one could not send.
+    concurrency: 1,
+    retries: 0,
+  },
+  async ({ step }) => {
+    return step.run("dispatch", async () => {
+      const result = await dispatchWaitingJobs(pipelineServices().db);
+      return { sent: result.sent.length, failed: result.failed.length };
+    });
+  },
+);

@@ -1,0 +1,30 @@
+// The webhook ingest as the app runs it: one store directory and one rejection log per process.
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { dispatchJobs } from "@/lib/jobs/dispatch";
+import type { IngestDeps } from "./ingest";
+import { createRejectionLog } from "./rejections";
+import { createStoreDirectory, type StoreDirectory } from "./store-directory";
+
+export { ingestWebhook, maxWebhookBodyBytes, type IngestDeps, type IngestResult, type WebhookRequest } from "./ingest";
+export { readBodyWithLimit } from "./read-body";
+export { createRejectionLog } from "./rejections";
+export { createStoreDirectory, type StoreDirectory } from "./store-directory";
+
+const globalForIngest = globalThis as unknown as { ponteIngest?: IngestDeps & { stores: StoreDirectory } };
+
+export function webhookIngest(): IngestDeps {
+  globalForIngest.ponteIngest ??= {
+    db,
+    stores: createStoreDirectory(db),
+    rejections: createRejectionLog(db),
+    clientSecret: getEnv().JUMPSELLER_CLIENT_SECRET ?? null,
+    dispatch: (jobIds) => dispatchJobs(db, jobIds),
+  };
+  return globalForIngest.ponteIngest;
+}
+
+/** Call after a store's code, hooks token or enabled flag changes, so webhooks see it at once. */
+export function forgetWebhookStore(code?: string): void {
+  globalForIngest.ponteIngest?.stores.forget(code);
+}

@@ -1,0 +1,104 @@
+// POST /api/webhooks/jumpseller, without Next: check, store, acknowledge. No call to Jumpseller or Vendus
+// happens here; the job is sent to Inngest after the answer (see `followUp`). Every refusal is a 4xx with a
+// short reason and leaves no job behind.
+import type { Db } from "@/lib/db";
+import { jumpsellerWebhookHeaders } from "@/lib/jumpseller/constants";
+import { verifyWebhookSignature } from "@/lib/jumpseller/webhook-signature";
+import { isKnownEvent, planDelivery } from "./events";
+import { recordDelivery } from "./record";
+import type { Rejection, RejectionLog } from "./rejections";
+import type { StoreDirectory } from "./store-directory";
+
+export const maxWebhookBodyBytes = 1024 * 1024;
+
+export interface IngestDeps {
+  db: Db;
+  stores: StoreDirectory;
+  rejections: RejectionLog;
+  /** The Jumpseller app's client secret: an alternative signing key for hooks created through OAuth. */
+  clientSecret?: string | null;
+  /** Sends the jobs to Inngest; failures leave them waiting_dispatch for the scheduled dispatcher. */
+  dispatch(jobIds: string[]): Promise<unknown>;
+}
+
+export interface WebhookRequest {
+  headers: Headers;
+  /** The raw bytes, or "too_large" when the reader stopped at the limit. */
+  body: Uint8Array | "too_large";
+  remoteAddr?: string | null;
+}
+
+export interface IngestResult {
+  status: number;
+  body: Record<string, unknown>;
+  /** Work to do once the answer is sent (Next's after()): dispatching, or recording a refusal. */
+  followUp: (() => Promise<void>) | null;
+}
+
+export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Promise<IngestResult> {
+  const storeCode = req.headers.get(jumpsellerWebhookHeaders.storeCode)?.trim() || null;
+  const eventName = req.headers.get(jumpsellerWebhookHeaders.event)?.trim() || null;
+  const bodyBytes = req.body === "too_large" ? maxWebhookBodyBytes + 1 : req.body.byteLength;
+  const reject = (status: number, reason: string, storeId: string | null = null): IngestResult => {
+    const rejection: Rejection = { status, reason, storeCode, storeId, event: eventName, bodyBytes, remoteAddr: req.remoteAddr ?? null };
+    return { status, body: { error: reason }, followUp: () => deps.rejections.record(rejection) };
+  };
+
+  if (req.body === "too_large") return reject(413, "body larger than 1 MB");
+  const contentType = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (contentType !== "application/json") return reject(415, "content type must be application/json");
+  if (!storeCode) return reject(400, `missing ${jumpsellerWebhookHeaders.storeCode} header`);
+
+  let store;
+  try {
+    store = await deps.stores.lookup(storeCode);
+  } catch (error) {
+    return unavailable(error);
+  }
+  if (!store) return reject(404, "unknown store");
+
+  const signature = verifyWebhookSignature(req.body, req.headers.get(jumpsellerWebhookHeaders.signature), {
+    hooksToken: store.hooksToken,
+    clientSecret: deps.clientSecret,
+  });
+  if (!signature.ok) return reject(401, `signature ${signature.reason}`, store.id);
+  if (!eventName) return reject(400, `missing ${jumpsellerWebhookHeaders.event} header`, store.id);
+  if (!isKnownEvent(eventName)) return reject(400, "unknown event", store.id);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength).toString("utf8"));
+  } catch {
+    return reject(400, "malformed JSON", store.id);
+  }
+  const planned = planDelivery(eventName, body);
+  if (!planned.ok) return reject(400, planned.reason, store.id);
+  const plan = planned.plan;
+  if (plan.action === "ignore") return { status: 200, body: { ok: true, ignored: eventName }, followUp: null };
+  // A disabled store's deliveries are acknowledged (so Jumpseller does not pause the hook) but not acted on.
+  if (!store.enabled) return { status: 200, body: { ok: true, ignored: "store disabled" }, followUp: null };
+
+  let recorded;
+  try {
+    recorded = await recordDelivery(deps.db, plan, {
+      storeId: store.id,
+      body,
+      triggeredAt: req.headers.get(jumpsellerWebhookHeaders.triggeredAt),
+      matchedKey: signature.matched,
+    });
+  } catch (error) {
+    return unavailable(error);
+  }
+  const { jobId } = recorded;
+  return {
+    status: 200,
+    body: { ok: true, duplicate: recorded.duplicate, jobId, outcome: recorded.outcome },
+    followUp: recorded.dispatch && jobId ? () => deps.dispatch([jobId]).then(() => undefined) : null,
+  };
+}
+
+/** The database could not be reached: Jumpseller retries non-2xx answers, so nothing is lost. */
+function unavailable(error: unknown): IngestResult {
+  console.error("Webhook not stored (database unavailable?):", (error as Error)?.message ?? error);
+  return { status: 503, body: { error: "temporarily unavailable, retry later" }, followUp: null };
+}

@@ -1,0 +1,123 @@
+// Sending jobs to Inngest. The database decides what runs; Inngest only executes. A job is first stored as
+// waiting_dispatch; once its event is accepted it becomes queued. A send that fails leaves it waiting, and
+// the dispatch-waiting function sends it later, so an Inngest outage loses nothing. The event id
+// "<jobId>:<dispatchCount>" makes a repeated send of the same dispatch harmless (Inngest drops it).
+import { signValue } from "@/lib/crypto";
+import type { Db } from "@/lib/db";
+import type { JobKind } from "@/lib/generated/prisma/enums";
+import { loadStoreSecrets } from "@/lib/stores";
+import { jobEventNames, type JobEventData } from "@/inngest/events";
+
+export interface JobEvent {
+  name: string;
+  id: string;
+  data: JobEventData;
+}
+
+export type SendEvents = (events: JobEvent[]) => Promise<unknown>;
+
+export interface DispatchResult {
+  sent: string[];
+  failed: { jobId: string; error: string }[];
+}
+
+export function jobEventId(jobId: string, dispatchCount: number): string {
+  return `${jobId}:${dispatchCount}`;
+}
+
+const throttleKeys = new Map<string, { value: string; expiresAt: number }>();
+
+/**
+ * A stable, non-secret stand-in for the store's Vendus key: the throttle groups runs by it, so two stores
+ * sharing one Vendus account share one budget. Keyed HMAC, so it reveals nothing about the key.
+ */
+export async function vendusThrottleKey(db: Db, storeId: string): Promise<string> {
+  const cached = throttleKeys.get(storeId);
+  if (cached && cached.expiresAt > Date.now()) return cached.value;
+  const { vendusApiKey } = await loadStoreSecrets(db, storeId);
+  const value = signValue("vendus-throttle", vendusApiKey).slice(0, 22);
+  throttleKeys.set(storeId, { value, expiresAt: Date.now() + 5 * 60_000 });
+  return value;
+}
+
+let defaultSender: SendEvents | null = null;
+
+/** The production sender: the Inngest client. Loaded lazily so that tests can pass their own. */
+export async function inngestSender(): Promise<SendEvents> {
+  if (!defaultSender) {
+    const { inngest } = await import("@/inngest/client");
+    defaultSender = async (events) => inngest.send(events);
+  }
+  return defaultSender;
+}
+
+/**
+ * Sends the given jobs if they still wait for it. Each job is sent and marked on its own, so one bad store
+ * (say, a secret that no longer opens) does not hold the others back.
+ */
+export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents): Promise<DispatchResult> {
+  const sender = send ?? (await inngestSender());
+  const jobs = await db.job.findMany({
+    where: { id: { in: jobIds }, status: "waiting_dispatch" },
+    select: { id: true, storeId: true, kind: true, dispatchCount: true },
+  });
+  const result: DispatchResult = { sent: [], failed: [] };
+  await Promise.all(
+    jobs.map(async (job) => {
+      try {
+        const event = await buildJobEvent(db, job);
+        await sender([event]);
+        // Only a job still at this dispatch moves to queued: a run that already started (and marked it
+        // running) or a newer dispatch must not be overwritten.
+        await db.job.updateMany({
+          where: { id: job.id, status: "waiting_dispatch", dispatchCount: job.dispatchCount },
+          data: { status: "queued", dispatchedAt: new Date(), inngestEventId: event.id },
+        });
+        result.sent.push(job.id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.warn(`Job ${job.id} not dispatched (it stays waiting_dispatch): ${message}`);
+        result.failed.push({ jobId: job.id, error: message });
+      }
+    }),
+  );
+  return result;
+}
+
+export async function buildJobEvent(
+  db: Db,
+  job: { id: string; storeId: string; kind: JobKind; dispatchCount: number },
+): Promise<JobEvent> {
+  return {
+    name: jobEventNames[job.kind],
+    id: jobEventId(job.id, job.dispatchCount),
+    data: {
+      jobId: job.id,
+      storeId: job.storeId,
+      dispatchCount: job.dispatchCount,
+      vendusKey: await vendusThrottleKey(db, job.storeId),
+    },
+  };
+}
+
+/** Jobs queued this long ago without a run starting are presumed lost by Inngest and sent again. */
+export const stuckQueuedAfterMs = 15 * 60_000;
+
+/**
+ * What the dispatch-waiting function does every minute: send every waiting job, and give queued jobs that
+ * never started a new dispatch number (hence a new event id, which Inngest will not drop as a repeat).
+ */
+export async function dispatchWaitingJobs(db: Db, send?: SendEvents, now = new Date(), limit = 500): Promise<DispatchResult> {
+  await db.job.updateMany({
+    where: { status: "queued", dispatchedAt: { lt: new Date(now.getTime() - stuckQueuedAfterMs) } },
+    data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
+  });
+  const waiting = await db.job.findMany({
+    where: { status: "waiting_dispatch" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  if (waiting.length === 0) return { sent: [], failed: [] };
+  return dispatchJobs(db, waiting.map((j) => j.id), send);
+}

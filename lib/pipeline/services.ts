@@ -1,0 +1,98 @@
+// What the pipeline's steps need for one store: its settings, and Jumpseller and Vendus clients built with
+// its secrets. Secrets are opened here, on the server, right before use, and never leave this module.
+import { db as defaultDb, type Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { Store } from "@/lib/generated/prisma/client";
+import { createJumpsellerClient, type JumpsellerClient } from "@/lib/jumpseller/client";
+import { ensureFreshAccessToken, refreshTokens } from "@/lib/jumpseller/oauth";
+import { loadStoreSecrets, saveOAuthTokens, type StoreSecrets } from "@/lib/stores";
+import { createVendusClient, type VendusClient } from "@/lib/vendus/client";
+import { DataProblem } from "./errors";
+
+export interface StoreServices {
+  store: Store;
+  jumpseller: JumpsellerClient;
+  vendus: VendusClient;
+}
+
+export interface PipelineServices {
+  db: Db;
+  /** Ponte's public address, for links that leave Ponte (the PDF link on a Jumpseller order). */
+  publicUrl: string;
+  forStore(storeId: string): Promise<StoreServices>;
+}
+
+export interface PipelineServicesOptions {
+  db?: Db;
+  publicUrl?: string;
+  vendusApiUrl?: string;
+  jumpsellerApiUrl?: string;
+  jumpsellerAuthUrl?: string;
+  /** Per Vendus call. A POST that times out is looked up before it is sent again, never blindly repeated. */
+  vendusTimeoutMs?: number;
+}
+
+function jumpsellerAuth(db: Db, storeId: string, secrets: StoreSecrets, authUrl: string) {
+  const js = secrets.jumpseller;
+  if (js.kind === "private") return { kind: "private" as const, login: js.login, authtoken: js.authtoken };
+  let tokens = { accessToken: js.accessToken, refreshToken: js.refreshToken, expiresAt: js.expiresAt, scope: null };
+  return {
+    kind: "oauth" as const,
+    getAccessToken: async () => {
+      const env = getEnv();
+      const fresh = await ensureFreshAccessToken(tokens, {
+        refresh: (refreshToken) => {
+          if (!env.JUMPSELLER_CLIENT_ID || !env.JUMPSELLER_CLIENT_SECRET) {
+            throw new DataProblem("oauth_not_configured", "The store's Jumpseller access expired and JUMPSELLER_CLIENT_ID/SECRET are not set.", "auth");
+          }
+          return refreshTokens({ refreshToken, clientId: env.JUMPSELLER_CLIENT_ID, clientSecret: env.JUMPSELLER_CLIENT_SECRET, authUrl });
+        },
+      });
+      // Jumpseller invalidates the old refresh token at once: the new pair is saved before it is used.
+      if (fresh.refreshed) await saveOAuthTokens(db, storeId, fresh.tokens);
+      tokens = { ...fresh.tokens, scope: null };
+      return tokens.accessToken;
+    },
+  };
+}
+
+export function createPipelineServices(options: PipelineServicesOptions = {}): PipelineServices {
+  const db = options.db ?? defaultDb;
+  const env = () => getEnv();
+  return {
+    db,
+    get publicUrl() {
+      return (options.publicUrl ?? env().NEXTAUTH_URL).replace(/\/+$/, "");
+    },
+    async forStore(storeId) {
+      const store = await db.store.findUnique({ where: { id: storeId } });
+      if (!store) throw new DataProblem("store_missing", `Store ${storeId} no longer exists.`, "not_found");
+      const secrets = await loadStoreSecrets(db, storeId);
+      const jumpseller = createJumpsellerClient({
+        auth: jumpsellerAuth(db, storeId, secrets, options.jumpsellerAuthUrl ?? env().JUMPSELLER_AUTH_URL),
+        baseUrl: options.jumpsellerApiUrl ?? env().JUMPSELLER_API_URL,
+      });
+      const vendus = createVendusClient({
+        apiKey: secrets.vendusApiKey,
+        baseUrl: options.vendusApiUrl ?? env().VENDUS_API_URL,
+        timeoutMs: options.vendusTimeoutMs,
+        // The pipeline decides about retries (Inngest's backoff); a rate-limited key must not be hammered.
+        getRetries: 0,
+      });
+      return { store, jumpseller, vendus };
+    },
+  };
+}
+
+let shared: PipelineServices | null = null;
+
+/** The services the Inngest functions use, built from the environment on first use. */
+export function pipelineServices(): PipelineServices {
+  shared ??= createPipelineServices();
+  return shared;
+}
+
+/** Tests and the local runner may point the functions at other services. */
+export function setPipelineServices(services: PipelineServices | null): void {
+  shared = services;
+}

@@ -1,0 +1,164 @@
+// Issuing a document in Vendus exactly once, and keeping Ponte's record of it.
+//
+// A POST whose answer was lost may have created the document. So a job records "POST attempted" in the
+// database before it sends one, and any later attempt of that job first looks the document up by its
+// external_reference. The POST also carries a deterministic tx_id, which Vendus uses to refuse (or answer
+// with the original for) a repeat. Calls: a job's first attempt makes one call (the POST); a later attempt
+// makes two (the lookup, then the POST or a read of the document found).
+import type { Db } from "@/lib/db";
+import { isServiceError } from "@/lib/errors";
+import type { DocumentType } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TaxSummary } from "@/lib/invoicing";
+import { mergeJobPayload } from "@/lib/jobs/payload";
+import { toCents } from "@/lib/money";
+import type { VendusClient, VendusDocumentDetail, VendusIssuedDocument } from "@/lib/vendus/client";
+import type { VendusDocumentRequest } from "@/lib/vendus/types";
+
+export interface IssueOutcome {
+  issued: VendusIssuedDocument;
+  /** The document's lines as Vendus holds them, when it was read back; else taken from the request. */
+  detail: VendusDocumentDetail | null;
+  how: "created" | "replayed" | "found";
+}
+
+async function lookUp(vendus: VendusClient, request: VendusDocumentRequest): Promise<VendusDocumentDetail | null> {
+  const found = await vendus.findDocumentsByExternalReference(request.external_reference, {
+    mode: request.mode,
+    registerId: request.register_id,
+    type: request.type,
+  });
+  if (found.length === 0) return null;
+  // tx_id makes two impossible; if it ever happens, the first one issued is the one Ponte keeps.
+  const first = [...found].sort((a, b) => a.id - b.id)[0]!;
+  return vendus.getDocument(first.id, { mode: request.mode });
+}
+
+export async function issueOnce(
+  db: Db,
+  vendus: VendusClient,
+  job: { id: string; postAttempted: boolean },
+  request: VendusDocumentRequest,
+): Promise<IssueOutcome> {
+  if (job.postAttempted) {
+    const detail = await lookUp(vendus, request);
+    if (detail) return { issued: detail, detail, how: "found" };
+  }
+  await mergeJobPayload(db, job.id, { postAttemptedAt: new Date().toISOString() });
+  try {
+    const issued = await vendus.createDocument(request);
+    return { issued, detail: null, how: "created" };
+  } catch (error) {
+    // Vendus refused the tx_id as already used: the document exists, find it.
+    if (isServiceError(error) && error.kind === "conflict") {
+      const detail = await lookUp(vendus, request);
+      if (detail) return { issued: detail, detail, how: "replayed" };
+    }
+    throw error;
+  }
+}
+
+export interface StoredLine {
+  /** 1-based position on the document: what a credit note's reference_document.document_row points at. */
+  row: number;
+  reference: string | null;
+  title: string;
+  qty: number;
+  grossUnitCents: number | null;
+  lineGrossCents: number | null;
+  taxId: string | null;
+  taxRate: number | null;
+}
+
+export function linesOf(outcome: IssueOutcome, request: VendusDocumentRequest): StoredLine[] {
+  if (outcome.detail) {
+    return outcome.detail.items.map((item, i) => ({
+      row: i + 1,
+      reference: item.reference,
+      title: item.title,
+      qty: item.qty,
+      grossUnitCents: item.amounts.grossUnitCents,
+      lineGrossCents: item.amounts.grossTotalCents,
+      taxId: item.tax.id,
+      taxRate: item.tax.rate,
+    }));
+  }
+  return request.items.map((item, i) => ({
+    row: i + 1,
+    reference: item.reference ?? null,
+    title: item.title ?? item.reference ?? "",
+    qty: item.qty,
+    grossUnitCents: item.gross_price === undefined ? null : toCents(item.gross_price),
+    lineGrossCents: null,
+    taxId: item.tax_id ?? null,
+    taxRate: item.tax_custom?.rate ?? null,
+  }));
+}
+
+/** Vendus answers "2026-11-28" and sometimes a system time; either becomes the issue instant. */
+function issuedAtOf(issued: VendusIssuedDocument): Date {
+  const time = issued.systemTime ? new Date(issued.systemTime.replace(" ", "T")) : null;
+  if (time && !Number.isNaN(time.getTime())) return time;
+  const date = new Date(`${issued.date}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
+export interface DocumentRecord {
+  storeId: string;
+  orderId: string | null;
+  /** Set for invoices: the unique key that refuses a second invoice for one order. */
+  invoiceForOrderId: string | null;
+  creditsId: string | null;
+  reason: string | null;
+  taxes: TaxSummary[] | unknown[];
+}
+
+/**
+ * Saves the issued document; `after` runs in the same transaction (order state, audit). When another run
+ * already saved it (unique invoiceForOrderId or tx_id), that row's id is returned instead.
+ */
+export async function saveDocument(
+  db: Db,
+  outcome: IssueOutcome,
+  request: VendusDocumentRequest,
+  record: DocumentRecord,
+  after: (tx: Prisma.TransactionClient, documentId: string) => Promise<void>,
+): Promise<string> {
+  const issued = outcome.issued;
+  try {
+    return await db.$transaction(async (tx) => {
+      const doc = await tx.document.create({
+        data: {
+          storeId: record.storeId,
+          orderId: record.orderId,
+          invoiceForOrderId: record.invoiceForOrderId,
+          creditsId: record.creditsId,
+          reason: record.reason,
+          type: (issued.type || request.type) as DocumentType,
+          vendusId: issued.id,
+          number: issued.number,
+          atcud: issued.atcud,
+          mode: request.mode,
+          issuedAt: issuedAtOf(issued),
+          amountGrossCents: issued.amountGrossCents,
+          amountNetCents: issued.amountNetCents,
+          externalReference: request.external_reference,
+          txId: request.tx_id,
+          lines: linesOf(outcome, request) as unknown as Prisma.InputJsonValue,
+          taxes: record.taxes as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      await after(tx, doc.id);
+      return doc.id;
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    const existing = await db.document.findFirst({
+      where: { OR: [{ txId: request.tx_id }, ...(record.invoiceForOrderId ? [{ invoiceForOrderId: record.invoiceForOrderId }] : [])] },
+      select: { id: true },
+    });
+    if (!existing) throw error;
+    return existing.id;
+  }
+}

@@ -1,0 +1,160 @@
+// Everything a pipeline test needs, in-process: a migrated database of its own, the Vendus and Jumpseller
+// simulators, the Inngest stand-in calling the real serve() handler with Ponte's functions, a webhook
+// endpoint running the real ingest, and a fake Resend. A store is connected and its hooks registered.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { serve } from "inngest/node";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+import { resetEnvCache } from "@/lib/env";
+import { createRejectionLog, createStoreDirectory, ingestWebhook, maxWebhookBodyBytes, readBodyWithLimit, type IngestDeps } from "@/lib/ingest";
+import { dispatchJobs } from "@/lib/jobs/dispatch";
+import { createJumpsellerClient } from "@/lib/jumpseller/client";
+import { createPipelineServices, setPipelineServices } from "@/lib/pipeline/services";
+import { connectStore, type StoreSettings } from "@/lib/stores";
+import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
+import { DEFAULT_SIMULATOR_API_KEY, startVendusSimulator, type VendusSimulator } from "@/simulators/vendus";
+import { createTestDatabase, type TestDatabase } from "../db";
+import { startInngestStandIn, type InngestStandIn } from "../support/inngest-stand-in";
+import { startResendFake, type ResendFake } from "../support/resend-fake";
+
+export interface HarnessOptions {
+  settings?: Partial<StoreSettings>;
+  /** Hook events to register at the Jumpseller simulator. */
+  hooks?: string[];
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+async function listenOn(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function closeHttp(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+export async function startHarness(options: HarnessOptions = {}) {
+  const test: TestDatabase = await createTestDatabase();
+  const db = test.db;
+  const vendus: VendusSimulator = await startVendusSimulator();
+  const jumpseller: JumpsellerSimulator = await startJumpsellerSimulator({ webhookRetryDelaysMs: [] });
+  const resend: ResendFake = await startResendFake();
+  const standIn: InngestStandIn = await startInngestStandIn({ retryDelayMs: () => 20, idleTimeoutMs: 45_000 });
+
+  Object.assign(process.env, {
+    DATABASE_URL: test.url,
+    VENDUS_API_URL: vendus.url,
+    JUMPSELLER_API_URL: jumpseller.url,
+    JUMPSELLER_AUTH_URL: jumpseller.authUrl,
+    NEXTAUTH_URL: "http://ponte.test",
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: resend.url,
+    INNGEST_DEV: standIn.url,
+  });
+  resetEnvCache();
+  inngest.setEnvVars({ INNGEST_DEV: standIn.url });
+  setPipelineServices(createPipelineServices({ db, publicUrl: "http://ponte.test", vendusTimeoutMs: 2_000 }));
+
+  // The app's Inngest endpoint: the real serve() handler with the real functions.
+  const handler = serve({ client: inngest, functions });
+  const inngestServer = createServer((req, res) => void handler(req, res));
+  const serveUrl = `http://127.0.0.1:${await listenOn(inngestServer)}/api/inngest`;
+  await standIn.register(serveUrl);
+
+  // The webhook endpoint, as app/api/webhooks/jumpseller/route.ts runs it (follow-ups after the answer).
+  const followUps = new Set<Promise<void>>();
+  const ingest: IngestDeps = {
+    db,
+    stores: createStoreDirectory(db),
+    rejections: createRejectionLog(db),
+    clientSecret: null,
+    dispatch: (jobIds) => dispatchJobs(db, jobIds),
+  };
+  const hookServer = createServer((req, res) => {
+    void (async () => {
+      const request = new Request("http://ponte.test/api/webhooks/jumpseller", {
+        method: "POST",
+        headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+        duplex: "half",
+      } as RequestInit);
+      const body = await readBodyWithLimit(request, maxWebhookBodyBytes);
+      const result = await ingestWebhook(ingest, { headers: request.headers, body, remoteAddr: "127.0.0.1" });
+      res.writeHead(result.status, { "Content-Type": "application/json" }).end(JSON.stringify(result.body));
+      if (result.followUp) {
+        const pending = result.followUp().finally(() => followUps.delete(pending));
+        followUps.add(pending);
+      }
+    })();
+  });
+  const webhookUrl = `http://127.0.0.1:${await listenOn(hookServer)}/api/webhooks/jumpseller`;
+
+  const control = jumpseller.control;
+  const store = await connectStore(db, {
+    code: control.store.code,
+    settings: {
+      name: "Loja de Teste",
+      enabled: true,
+      testMode: true,
+      documentType: "FR",
+      vendusPaymentMethodId: 304,
+      notificationEmails: ["loja@example.com"],
+      ...options.settings,
+    },
+    jumpseller: { kind: "private", login: control.store.login, authtoken: control.store.authtoken },
+    hooksToken: control.store.hooksToken,
+    vendusApiKey: DEFAULT_SIMULATOR_API_KEY,
+  });
+  const api = createJumpsellerClient({ auth: { kind: "private", login: control.store.login, authtoken: control.store.authtoken }, baseUrl: jumpseller.url });
+  for (const event of options.hooks ?? ["order_paid", "order_updated", "order_canceled", "product_created", "product_updated", "product_stock_updated"]) {
+    await api.createHook(event as Parameters<typeof api.createHook>[0], webhookUrl);
+  }
+
+  /** Waits until deliveries, dispatches and runs are all done (each may start the others). */
+  async function settle() {
+    for (let round = 0; round < 10; round++) {
+      await control.settle();
+      await Promise.all([...followUps]);
+      await standIn.idle();
+      if (followUps.size === 0) return;
+    }
+  }
+
+  return {
+    test,
+    db,
+    vendus,
+    jumpseller,
+    control,
+    standIn,
+    resend,
+    ingest,
+    storeId: store.id,
+    storeCode: store.code,
+    webhookUrl,
+    serveUrl,
+    settle,
+    async close() {
+      await settle().catch(() => undefined);
+      setPipelineServices(null);
+      await standIn.close();
+      await Promise.all([closeHttp(inngestServer), closeHttp(hookServer), vendus.close(), jumpseller.close(), resend.close()]);
+      await test.drop();
+    },
+  };
+}
+
+/** A paid order in the simulated shop: one product at 24.60 € (VAT included), a valid NIF. */
+export function placePaidOrder(h: Harness, input: { nif?: string | null; pay?: boolean } = {}) {
+  const order = h.control.createOrder({
+    products: [{ name: "Caneca Ponte", sku: "CAN-01", qty: 2, price: 12.3 }],
+    nif: input.nif === undefined ? "123456789" : input.nif,
+    customer: { email: "ana@example.com", fullname: "Ana Silva" },
+  });
+  if (input.pay !== false) h.control.payOrder(order.id);
+  return order;
+}
