@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { lisbonDay } from "@/lib/lisbon-time";
 import { startVendusSimulator } from "@/simulators/vendus";
 import { sampleInvoice } from "@/simulators/vendus/testing";
 import { createVendusClient } from "./client";
@@ -9,7 +10,7 @@ const vendus = createVendusClient(options);
 afterAll(() => sim.close());
 beforeEach(() => sim.control.reset());
 
-const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lisbon" }).format(new Date());
+const today = lisbonDay(new Date());
 const year = today.slice(0, 4);
 
 /** A fetch that answers every call with this JSON (for shapes the simulator does not produce). */

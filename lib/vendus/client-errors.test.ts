@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { lisbonDay } from "@/lib/lisbon-time";
 import { ServiceError } from "@/lib/errors";
 import { startVendusSimulator } from "@/simulators/vendus";
 import { sampleInvoice } from "@/simulators/vendus/testing";
@@ -38,7 +39,7 @@ describe("Vendus client: errors from the simulator", () => {
 
   it("validation: business rules come as 400 A001 in Portuguese", async () => {
     await vendus.createDocument(sampleInvoice());
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lisbon" }).format(new Date());
+    const today = lisbonDay(new Date());
     await expect(vendus.createDocument(sampleInvoice({ date: "2025-12-09" }))).rejects.toMatchObject({
       kind: "validation",
       code: "A001",

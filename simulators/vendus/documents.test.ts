@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { lisbonDay } from "@/lib/lisbon-time";
 import { startVendusSimulator } from "./server";
 import { rawApi, sampleInvoice, validNifs } from "./testing";
 
@@ -10,7 +11,7 @@ beforeEach(() => sim.control.reset());
 type Errors = { errors: { code: string; message: string }[] };
 type Created = { id: number; number: string; amount_gross: string; amount_net: string; atcud: string; qrcode_data: string };
 
-const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lisbon" }).format(new Date());
+const today = lisbonDay(new Date());
 
 describe("Vendus simulator: documents", () => {
   it("creates one document for a repeated tx_id and answers the original (200) the second time", async () => {

@@ -1,5 +1,6 @@
 // POST /documents/: validation (403 P001), business rules (400 A001, Portuguese messages), then numbering,
 // amounts and the fiscal fields. The caller rolls back products/clients created by a refused request.
+import { lisbonDay } from "../../lib/lisbon-time";
 import { centsToDecimal } from "../../lib/money";
 import { documentTotals, groupByRate } from "./amounts";
 import { resolveDocumentClient } from "./clients";
@@ -12,7 +13,6 @@ import { parseRatio, ratio, toCents } from "./ratio";
 import { paymentMethods } from "./reference-data";
 import { createdJson } from "./serialize";
 import {
-  lisbonDate,
   lisbonDateTime,
   setStock,
   stockOf,
@@ -82,7 +82,7 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
   const mode = (body.mode ?? register.mode) as Mode;
   if (mode !== "normal" && mode !== "tests") throw fieldError("O campo mode é inválido (normal ou tests).");
   const now = state.clock();
-  const today = lisbonDate(now);
+  const today = lisbonDay(now);
   const date = resolveDate(body.date, today);
   if (!Array.isArray(body.items) || body.items.length === 0) throw fieldError("O documento tem de ter pelo menos um artigo.");
   // Ponte puts every discount on its line; a document-level discount is not modelled here.

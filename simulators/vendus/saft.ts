@@ -1,9 +1,10 @@
 // GET /taxauthority/saft/: a small but well-formed SAF-T (PT) 1.04_01 AuditFile with the month's invoices and
 // credit notes, base64-encoded in `{ "xml": … }` as the live API answers.
+import { lisbonDay } from "../../lib/lisbon-time";
 import { centsToDecimal } from "../../lib/money";
 import { fieldError, ok, type Route } from "./protocol";
 import { regionRates, taxTitles } from "./reference-data";
-import { lisbonDate, type SimDocument, type SimLine, type SimState } from "./state";
+import { type SimDocument, type SimLine, type SimState } from "./state";
 
 type Node = string | [string, ...Node[]];
 
@@ -90,7 +91,7 @@ export function buildSaft(state: SimState, year: number, month: number, mode: st
     ["Header", ["AuditFileVersion", "1.04_01"], ["CompanyID", a.fiscal_id], ["TaxRegistrationNumber", a.fiscal_id], ["TaxAccountingBasis", "F"], ["CompanyName", a.company],
       ["CompanyAddress", ["AddressDetail", a.address], ["City", a.city], ["PostalCode", a.postal_code], ["Country", "PT"]],
       ["FiscalYear", String(year)], ["StartDate", `${period}-01`], ["EndDate", endDate], ["CurrencyCode", "EUR"],
-      ["DateCreated", lisbonDate(state.clock())], ["TaxEntity", "Global"], ["ProductCompanyTaxID", a.fiscal_id],
+      ["DateCreated", lisbonDay(state.clock())], ["TaxEntity", "Global"], ["ProductCompanyTaxID", a.fiscal_id],
       ["SoftwareCertificateNumber", "0"], ["ProductID", "Vendus simulator/Ponte"], ["ProductVersion", "1.1"]],
     ["MasterFiles", ...customers(docs),
       ["TaxTable", ...(["NOR", "INT", "RED", "ISE"] as const).map((code): Node => ["TaxTableEntry", ["TaxType", "IVA"], ["TaxCountryRegion", state.region], ["TaxCode", code], ["Description", taxTitles[code]], ["TaxPercentage", String(regionRates[state.region][code])]])]],

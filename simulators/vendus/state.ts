@@ -1,4 +1,5 @@
 // The simulated account, in memory. One state per simulator instance; `reset()` rebuilds it from scratch.
+import { lisbonDay, lisbonZone } from "../../lib/lisbon-time";
 import type { LineAmounts, TaxGroup } from "./amounts";
 import type { Region, TaxCode } from "./reference-data";
 
@@ -171,21 +172,16 @@ export function createState({ region, apiKeys, clock }: StateOptions): SimState 
   };
 }
 
-/** Today's date in Lisbon (Vendus dates documents in Portuguese time), YYYY-MM-DD. */
-export function lisbonDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lisbon" }).format(at);
-}
-
 /** "YYYY-MM-DD HH:MM:SS" in Lisbon, as Vendus's system_time. */
 export function lisbonDateTime(at: Date): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Lisbon",
+    timeZone: lisbonZone,
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
     hourCycle: "h23",
   }).format(at);
-  return `${lisbonDate(at)} ${parts}`;
+  return `${lisbonDay(at)} ${parts}`;
 }
 
 export function stockOf(state: SimState, productId: number, storeId: number): number {
