@@ -1,13 +1,13 @@
 // The call shapes every resource uses: one object, a whole collection (all pages), a create, a change.
 import { z } from "zod";
-import type { Query, RawAnswer, Transport } from "./http";
+import type { Query, Transport } from "./http";
 
 /** Vendus pages at 20 by default; ask for the maximum so that small collections take one call. */
 const perPage = 1000;
 const maxPages = 50;
 
 export async function getOne<S extends z.ZodType>(t: Transport, path: string, schema: S, query?: Query): Promise<z.output<S>> {
-  const answer = (await t.send("GET", path, { query })) as RawAnswer;
+  const answer = await t.send("GET", path, { query });
   return t.json(answer, schema, "GET", path);
 }
 
@@ -20,7 +20,7 @@ export async function listAll<S extends z.ZodType>(
 ): Promise<z.output<S>[]> {
   const items: z.output<S>[] = [];
   for (let page = 1; page <= maxPages; page += 1) {
-    const answer = await t.send("GET", path, { query: { ...query, page, per_page: perPage }, isList: true });
+    const answer = await t.sendList(path, { ...query, page, per_page: perPage });
     if (!answer) break;
     items.push(...t.json(answer, z.array(schema), "GET", path));
     const pages = Number(answer.headers.get("x-paginator-pages"));
@@ -30,13 +30,13 @@ export async function listAll<S extends z.ZodType>(
 }
 
 export async function post<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S>> {
-  const answer = (await t.send("POST", path, { body })) as RawAnswer;
+  const answer = await t.send("POST", path, { body });
   return t.json(answer, schema, "POST", path);
 }
 
 /** PATCH; resolves with the parsed answer, or null when Vendus answered without a body. */
 export async function patch<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S> | null> {
-  const answer = (await t.send("PATCH", path, { body })) as RawAnswer;
+  const answer = await t.send("PATCH", path, { body });
   if (answer.bytes.length === 0) return null;
   return t.json(answer, schema, "PATCH", path);
 }

@@ -67,13 +67,12 @@ export function documentsApi(t: Transport): VendusDocumentsApi {
     getDocumentPdf: async (id, { mode }) => {
       const path = `documents/${id}.pdf`;
       const answer = await t.send("GET", path, { query: { mode } });
-      if (!answer || !startsWith(answer.bytes, "%PDF")) throw unreadableAnswer("GET", path, answer?.status ?? 0, "not a PDF");
+      if (!startsWith(answer.bytes, "%PDF")) throw unreadableAnswer("GET", path, answer.status, "not a PDF");
       return answer.bytes;
     },
     getSaft: async ({ year, month, mode }) => {
       const path = "taxauthority/saft/";
       const answer = await t.send("GET", path, { query: { year, month, mode } });
-      if (!answer) throw unreadableAnswer("GET", path, 0, "empty");
       const type = answer.headers.get("content-type") ?? "";
       const xml = type.includes("xml") ? decoder.decode(answer.bytes) : t.json(answer, saftSchema, "GET", path).xml;
       const decoded = decodeSaft(xml);

@@ -26,8 +26,10 @@ export interface RawAnswer {
 }
 
 export interface Transport {
-  /** Sends one request; resolves with 2xx answers, throws ServiceError otherwise. `null` = empty list (404 A001). */
-  send(method: "GET" | "POST" | "PATCH", path: string, options?: { query?: Query; body?: unknown; isList?: boolean }): Promise<RawAnswer | null>;
+  /** Sends one request; resolves with a 2xx answer, throws ServiceError otherwise. */
+  send(method: "GET" | "POST" | "PATCH", path: string, options?: { query?: Query; body?: unknown }): Promise<RawAnswer>;
+  /** GETs one page of a collection; null when Vendus says it is empty (404 A001). */
+  sendList(path: string, query: Query): Promise<RawAnswer | null>;
   json<S extends z.ZodType>(answer: RawAnswer, schema: S, method: string, path: string): z.output<S>;
   lastRateLimit(): VendusRateLimit | null;
 }
@@ -75,18 +77,21 @@ export function createTransport(options: TransportOptions): Transport {
     throw classifyVendusFailure({ method, path, status: response.status, headers: response.headers, messages });
   }
 
-  return {
-    async send(method, path, { query, body, isList = false } = {}) {
-      const attempts = method === "GET" ? 1 + options.getRetries : 1;
-      for (let n = 1; ; n += 1) {
-        try {
-          return await attempt(method, path, query, body, isList);
-        } catch (error) {
-          if (n >= attempts || !isServiceError(error) || error.kind !== "transient") throw error;
-          if (options.retryDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs * n));
-        }
+  async function request(method: string, path: string, query: Query | undefined, body: unknown, isList: boolean) {
+    const attempts = method === "GET" ? 1 + options.getRetries : 1;
+    for (let n = 1; ; n += 1) {
+      try {
+        return await attempt(method, path, query, body, isList);
+      } catch (error) {
+        if (n >= attempts || !isServiceError(error) || error.kind !== "transient") throw error;
+        if (options.retryDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs * n));
       }
-    },
+    }
+  }
+
+  return {
+    send: async (method, path, { query, body } = {}) => (await request(method, path, query, body, false))!,
+    sendList: (path, query) => request("GET", path, query, undefined, true),
     json(answer, schema, method, path) {
       let data: unknown;
       try {

@@ -101,6 +101,9 @@ describe("Vendus simulator: documents", () => {
     expect((await api("PATCH", `documents/${ft.id}/`, { status: "A" })).status).toBe(400);
     const detail = (await api("GET", `documents/${ft.id}/`)).body as { related_docs: { id: number; type: string }[] };
     expect(detail.related_docs).toEqual([expect.objectContaining({ type: "RG" })]);
+    // The receipt does not carry the order's external_reference: a lookup finds the invoices only.
+    const byReference = (await api("GET", "documents/?external_reference=order-1001")).body as { type: string }[];
+    expect(byReference.map((d) => d.type)).toEqual(["FT", "FR"]);
     const cancelled = await api("PATCH", `documents/${detail.related_docs[0]!.id}/`, { status: "A" });
     expect(cancelled.status).toBe(200);
     expect((cancelled.body as { status: { id: string } }).status.id).toBe("A");

@@ -176,17 +176,21 @@ function storeDocument(state: SimState, input: NewDocument): SimDocument {
   return doc;
 }
 
-/** A payment on an FT settles it with a receipt (RG); receipts carry no VAT of their own here. */
+/** A payment on an FT settles it with a receipt (RG): no VAT lines, and no external_reference of its own. */
 function issueReceipt(state: SimState, invoice: SimDocument, paidCents: number) {
-  const register = state.registers.find((r) => r.id === invoice.registerId)!;
   const receipt = storeDocument(state, {
-    ...invoice,
     type: "RG",
-    register,
+    mode: invoice.mode,
+    register: state.registers.find((r) => r.id === invoice.registerId)!,
+    date: invoice.date,
+    systemTime: invoice.systemTime,
+    externalReference: "",
     txId: "",
     notes: `Recibo da fatura ${invoice.number}`,
+    client: invoice.client,
     lines: [],
     taxes: [],
+    payments: invoice.payments,
     grossCents: paidCents,
     netCents: paidCents,
   });
