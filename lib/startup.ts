@@ -1,0 +1,12 @@
+import { ConfigError, getEnv } from "./env";
+
+/** Validates the configuration; on a bad one, prints which variables are wrong and stops the process. */
+export function checkConfigurationOrExit(): void {
+  try {
+    getEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
