@@ -1,0 +1,51 @@
+// Jobs as the signed-in user may see them, newest activity first.
+import { z } from "zod";
+import { storeScope, type SessionUser } from "@/lib/access";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { JobKind, JobStatus } from "@/lib/generated/prisma/enums";
+import { finishKeyset, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
+
+export const jobStatuses = Object.values(JobStatus);
+export const jobKinds = Object.values(JobKind);
+
+export const jobSearchSchema = z.object({
+  status: z.enum(JobStatus).optional().catch(undefined),
+  kind: z.enum(JobKind).optional().catch(undefined),
+  store: z.string().max(40).optional().catch(undefined),
+  ...pageParamsSchema.shape,
+});
+export type JobSearch = z.infer<typeof jobSearchSchema>;
+
+const jobRowSelect = {
+  id: true,
+  kind: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  lastErrorKind: true,
+  lastErrorCode: true,
+  lastErrorMessage: true,
+  createdAt: true,
+  updatedAt: true,
+  orderId: true,
+  store: { select: { id: true, name: true } },
+} satisfies Prisma.JobSelect;
+
+export type JobRow = Prisma.JobGetPayload<{ select: typeof jobRowSelect }>;
+
+export async function listJobs(user: SessionUser, search: JobSearch): Promise<KeysetPage<JobRow>> {
+  const plan = planKeyset("updatedAt", true, search);
+  const filters: Prisma.JobWhereInput[] = [storeScope(user)];
+  if (search.status) filters.push({ status: search.status });
+  if (search.kind) filters.push({ kind: search.kind });
+  if (search.store) filters.push({ storeId: search.store });
+  if (plan.where) filters.push(plan.where as Prisma.JobWhereInput);
+  const rows = await db.job.findMany({
+    where: { AND: filters },
+    orderBy: plan.orderBy as Prisma.JobOrderByWithRelationInput[],
+    take: plan.take,
+    select: jobRowSelect,
+  });
+  return finishKeyset(plan, rows, (row) => row.updatedAt);
+}
