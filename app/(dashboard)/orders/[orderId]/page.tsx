@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { OrderDocuments } from "@/components/orders/order-documents";
+import { OrderJobs } from "@/components/orders/order-jobs";
+import { InvoiceStateBadge } from "@/components/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { DetailRow } from "@/components/ui/detail-row";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth";
+import { getOrderDetail } from "@/lib/data/orders";
+import { formatDateTime, formatDay, formatEuros } from "@/lib/format";
+import { deadlineStatus, invoiceDeadline } from "@/lib/legal-deadline";
+
+type Props = { params: Promise<{ orderId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireUser();
+  const order = await getOrderDetail(user, (await params).orderId);
+  return { title: order ? `#${order.jumpsellerId}` : undefined };
+}
+
+export default async function OrderPage({ params }: Props) {
+  const user = await requireUser();
+  const { orderId } = await params;
+  const [order, t, locale] = await Promise.all([getOrderDetail(user, orderId), getTranslations("order"), getLocale()]);
+  if (!order) notFound();
+  const awaiting = order.paidAt && (order.invoiceState === "pending" || order.invoiceState === "failed");
+  const status = awaiting && order.paidAt ? deadlineStatus(order.paidAt) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {t("title", { number: order.jumpsellerId })}
+            <InvoiceStateBadge state={order.invoiceState} />
+          </span>
+        }
+        description={
+          <Link href={`/stores/${order.store.id}`} className="hover:text-teal-700">
+            {order.store.name}
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="self-start">
+          <CardHeader title={t("summary")} />
+          <dl className="divide-y divide-zinc-100 text-sm">
+            <DetailRow label={t("customer")}>{order.customerName ?? "—"}</DetailRow>
+            <DetailRow label={t("email")}>{order.customerEmail ?? "—"}</DetailRow>
+            <DetailRow label={t("nif")}>
+              <span className="font-mono text-xs">{order.nif ?? t("noNif")}</span>
+            </DetailRow>
+            <DetailRow label={t("country")}>{order.country ?? "—"}</DetailRow>
+            <DetailRow label={t("total")}>
+              <span className="font-semibold tabular-nums">{formatEuros(order.totalCents, locale, order.currency)}</span>
+            </DetailRow>
+            <DetailRow label={t("status")}>{order.status}</DetailRow>
+            <DetailRow label={t("orderedAt")}>{formatDateTime(order.orderedAt, locale)}</DetailRow>
+            <DetailRow label={t("paidAt")}>{order.paidAt ? formatDateTime(order.paidAt, locale) : "—"}</DetailRow>
+            {awaiting && order.paidAt ? (
+              <DetailRow label={t("deadline")}>
+                <span className="inline-flex items-center gap-1.5">
+                  {formatDay(invoiceDeadline(order.paidAt), locale)}
+                  {status === "overdue" ? <Badge tone="red">{t("overdue")}</Badge> : null}
+                  {status === "near" ? <Badge tone="amber">{t("nearDeadline")}</Badge> : null}
+                </span>
+              </DetailRow>
+            ) : null}
+          </dl>
+        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          <OrderDocuments documents={order.documents} currency={order.currency} />
+          <OrderJobs jobs={order.jobs} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EnabledBadge } from "@/components/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth";
+import { listStores } from "@/lib/data/stores";
+import { formatDateTime } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("stores"))("title") };
+}
+
+export default async function StoresPage() {
+  const user = await requireUser();
+  const [stores, t, locale] = await Promise.all([listStores(user), getTranslations("stores"), getLocale()]);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        {stores.length === 0 ? (
+          <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} />
+        ) : (
+          <Table>
+            <THead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("documentType")}</Th>
+                <Th>{t("oss")}</Th>
+                <Th>{t("vendusKey")}</Th>
+                <Th>{t("lastReconciled")}</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {stores.map((store) => (
+                <Tr key={store.id}>
+                  <Td>
+                    <Link href={`/stores/${store.id}`} className="font-medium text-zinc-900 hover:text-teal-700" data-testid="store-link">
+                      {store.name}
+                    </Link>
+                    <div className="text-xs text-zinc-500">{store.code}</div>
+                  </Td>
+                  <Td>
+                    <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
+                  </Td>
+                  <Td>
+                    <Badge>{store.documentType}</Badge>
+                  </Td>
+                  <Td>{store.oss ? <Badge tone="blue">OSS</Badge> : <span className="text-zinc-400">—</span>}</Td>
+                  <Td className="font-mono text-xs">{store.credential?.vendusKeyHint ?? <span className="text-zinc-400">{t("notConfigured")}</span>}</Td>
+                  <Td className="whitespace-nowrap text-xs">
+                    {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : <span className="text-zinc-400">{t("never")}</span>}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { KeysetPager } from "@/components/ui/keyset-pager";
+import type { SessionUser } from "@/lib/access";
+import { listJobs, type JobSearch } from "@/lib/data/jobs";
+import { JobsTable } from "./jobs-table";
+
+export async function JobsResults({ user, search, params }: { user: SessionUser; search: JobSearch; params: Record<string, string> }) {
+  const [page, t] = await Promise.all([listJobs(user, search), getTranslations("jobs")]);
+  if (page.rows.length === 0) {
+    const filtered = Boolean(search.status || search.kind || search.store);
+    return <EmptyState title={filtered ? t("emptyFilteredTitle") : t("emptyTitle")} description={filtered ? t("emptyFiltered") : t("empty")} />;
+  }
+  return (
+    <>
+      <JobsTable jobs={page.rows} />
+      <KeysetPager pathname="/jobs" params={params} prev={page.prev} next={page.next} />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { cn } from "@/components/ui/cn";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { OrderRow } from "@/lib/data/orders";
+import { orderColumns, orderTableFeatures } from "./order-columns";
+
+const numeric = new Set(["totalCents"]);
+
+export function OrdersTable({ rows, sort }: { rows: OrderRow[]; sort: "asc" | "desc" }) {
+  const t = useTranslations("orders");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const sorting = useMemo<SortingState>(() => [{ id: "orderedAt", desc: sort === "desc" }], [sort]);
+
+  // A new sort order starts again from the first page: the cursor belongs to the old order.
+  function onSortingChange(updater: Updater<SortingState>) {
+    const next = typeof updater === "function" ? updater(sorting) : updater;
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete("cursor");
+    params.delete("dir");
+    params.set("sort", next[0]?.desc === false ? "asc" : "desc");
+    router.push(`${pathname}?${params.toString()}`);
+  }
+
+  const table = useTable({
+    features: orderTableFeatures,
+    columns: orderColumns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    onSortingChange,
+    manualSorting: true,
+    enableSortingRemoval: false,
+  });
+
+  return (
+    <Table>
+      <THead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              return (
+                <Th
+                  key={header.id}
+                  className={cn(numeric.has(header.column.id) && "text-right")}
+                  aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                >
+                  {header.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 uppercase hover:text-zinc-800"
+                      title={t("toggleSort")}
+                    >
+                      <table.FlexRender header={header} />
+                      <span aria-hidden>{sorted === "asc" ? "↑" : "↓"}</span>
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
+                </Th>
+              );
+            })}
+          </tr>
+        ))}
+      </THead>
+      <TBody>
+        {table.getRowModel().rows.map((row) => (
+          <Tr key={row.id}>
+            {row.getAllCells().map((cell) => (
+              <Td key={cell.id} className={cn(numeric.has(cell.column.id) && "text-right")}>
+                <table.FlexRender cell={cell} />
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
