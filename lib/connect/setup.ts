@@ -33,7 +33,17 @@ export const storeSetupSchema = z
     }
   });
 export type StoreSetup = z.output<typeof storeSetupSchema>;
-export type StoreSetupInput = z.input<typeof storeSetupSchema>;
+
+/** Typed values from code, or the strings of a submitted form; either way parsed by storeSetupSchema. */
+export interface StoreSetupInput {
+  registerId: number | string | null;
+  documentType: string | null;
+  paymentMethodId?: number | string | null;
+  defaultVatRate: number | string | null;
+  oss: boolean | string | null;
+  testMode: boolean | string | null;
+  enabled: boolean | string | null;
+}
 
 export type FinishSetupResult = { ok: true; enabled: boolean } | ConnectFailure;
 
