@@ -1,7 +1,14 @@
 // Account-level reads: the company, its registers and stores, and the reference tables Ponte shows in settings.
 import type { Transport } from "./http";
 import { getOne, listAll } from "./calls";
-import type { VendusAccount, VendusExemption, VendusPaymentMethod, VendusRegister, VendusStore, VendusTax } from "./models";
+import type {
+  VendusAccount,
+  VendusExemption,
+  VendusPaymentMethod,
+  VendusRegister,
+  VendusStore,
+  VendusTax,
+} from "./models";
 import { accountSchema, exemptionSchema, paymentMethodSchema, registerSchema, storeSchema, taxSchema } from "./schemas";
 
 export interface VendusAccountApi {
@@ -17,7 +24,8 @@ export interface VendusAccountApi {
 export function accountApi(t: Transport): VendusAccountApi {
   return {
     getAccount: () => getOne(t, "account/", accountSchema),
-    listRegisters: (filter = {}) => listAll(t, "registers/", registerSchema, { store_id: filter.storeId, type: filter.type }),
+    listRegisters: (filter = {}) =>
+      listAll(t, "registers/", registerSchema, { store_id: filter.storeId, type: filter.type }),
     listStores: () => listAll(t, "stores/", storeSchema),
     listTaxes: () => listAll(t, "taxes/", taxSchema),
     listExemptions: () => listAll(t, "taxes/exemptions/", exemptionSchema),

@@ -6,7 +6,12 @@ import type { Query, Transport } from "./http";
 const perPage = 1000;
 const maxPages = 50;
 
-export async function getOne<S extends z.ZodType>(t: Transport, path: string, schema: S, query?: Query): Promise<z.output<S>> {
+export async function getOne<S extends z.ZodType>(
+  t: Transport,
+  path: string,
+  schema: S,
+  query?: Query,
+): Promise<z.output<S>> {
   const answer = await t.send("GET", path, { query });
   return t.json(answer, schema, "GET", path);
 }
@@ -29,13 +34,23 @@ export async function listAll<S extends z.ZodType>(
   return items;
 }
 
-export async function post<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S>> {
+export async function post<S extends z.ZodType>(
+  t: Transport,
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>> {
   const answer = await t.send("POST", path, { body });
   return t.json(answer, schema, "POST", path);
 }
 
 /** PATCH; resolves with the parsed answer, or null when Vendus answered without a body. */
-export async function patch<S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S): Promise<z.output<S> | null> {
+export async function patch<S extends z.ZodType>(
+  t: Transport,
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S> | null> {
   const answer = await t.send("PATCH", path, { body });
   if (answer.bytes.length === 0) return null;
   return t.json(answer, schema, "PATCH", path);

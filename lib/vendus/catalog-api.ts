@@ -33,7 +33,10 @@ export function catalogApi(t: Transport): VendusCatalogApi {
   };
   const findOrCreate = async (path: string, title: string) => {
     const rows = await listAll(t, path, titledSchema);
-    return rows.find((row) => normalize(row.title) === normalize(title)) ?? post(t, path, { title: title.trim() }, titledSchema);
+    return (
+      rows.find((row) => normalize(row.title) === normalize(title)) ??
+      post(t, path, { title: title.trim() }, titledSchema)
+    );
   };
   return {
     getProduct: (id) => getOne(t, `products/${id}/`, productSchema),

@@ -57,7 +57,10 @@ describe("Vendus client: account and reference data", () => {
     const exemptions = await vendus.listExemptions();
     expect(exemptions).toHaveLength(31);
     expect(exemptions[6]).toEqual({ id: "M07", text: "Isento artigo 9.º do CIVA", law: "Artigo 9.º do CIVA" });
-    expect(sim.control.requests({ pathPrefix: "/taxes/exemptions/" })[0]!.query).toEqual({ page: "1", per_page: "1000" });
+    expect(sim.control.requests({ pathPrefix: "/taxes/exemptions/" })[0]!.query).toEqual({
+      page: "1",
+      per_page: "1000",
+    });
   });
 
   it("follows X-Paginator-Pages when a collection spans pages", async () => {
@@ -68,7 +71,12 @@ describe("Vendus client: account and reference data", () => {
       fetch: (input, init) => fetch(String(input).replace("per_page=1000", "per_page=10"), init),
     });
     expect(await paged.listExemptions()).toHaveLength(31);
-    expect(sim.control.requests({ pathPrefix: "/taxes/exemptions/" }).map((r) => r.query.page)).toEqual(["1", "2", "3", "4"]);
+    expect(sim.control.requests({ pathPrefix: "/taxes/exemptions/" }).map((r) => r.query.page)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+    ]);
   });
 
   it("remembers the Rate-Limit-* headers of the last answer", async () => {
@@ -85,6 +93,10 @@ describe("Vendus client: account and reference data", () => {
 
   it("does not mistake a 404 from the wrong host or path for an empty list", async () => {
     const misconfigured = createVendusClient({ apiKey: "acc-key", baseUrl: sim.url.replace("ws/v1.1/", "api/") });
-    await expect(misconfigured.listTaxes()).rejects.toMatchObject({ service: "vendus", kind: "not_found", status: 404 });
+    await expect(misconfigured.listTaxes()).rejects.toMatchObject({
+      service: "vendus",
+      kind: "not_found",
+      status: 404,
+    });
   });
 });

@@ -38,7 +38,9 @@ describe("Vendus client: products, brands, categories, stock", () => {
       stockControl: true,
       isActive: true,
     });
-    expect(sim.control.requests({ method: "POST", pathPrefix: "/products/" }).at(-1)!.body).toMatchObject({ gross_price: 24.9 });
+    expect(sim.control.requests({ method: "POST", pathPrefix: "/products/" }).at(-1)!.body).toMatchObject({
+      gross_price: 24.9,
+    });
     await expect(vendus.findProductByReference("TOA-001")).resolves.toEqual(created);
     await expect(vendus.findProductByBarcode("5601234000017")).resolves.toEqual(created);
     await expect(vendus.findProductByBarcode("0000")).resolves.toBeNull();
@@ -49,7 +51,10 @@ describe("Vendus client: products, brands, categories, stock", () => {
     const { id } = await vendus.createProduct({ title: "Caneca", unit_id: 1, reference: "CAN-1", gross_price: 8 });
     const updated = await vendus.updateProduct(id, { gross_price: 9.5, title: "Caneca grande" });
     expect(updated).toMatchObject({ id, title: "Caneca grande", grossPriceCents: 950, reference: "CAN-1" });
-    expect(sim.control.requests({ method: "PATCH" })[0]).toMatchObject({ path: `/products/${id}/`, body: { gross_price: 9.5, title: "Caneca grande" } });
+    expect(sim.control.requests({ method: "PATCH" })[0]).toMatchObject({
+      path: `/products/${id}/`,
+      body: { gross_price: 9.5, title: "Caneca grande" },
+    });
   });
 
   it("refuses a product without unit_id as a validation error carrying P001", async () => {
@@ -79,10 +84,22 @@ describe("Vendus client: products, brands, categories, stock", () => {
   it("reads and resets stock per store", async () => {
     const { products } = sim.control.seed({ products: [{ title: "Sal", reference: "SAL", stock: 12 }] });
     const id = products[0]!.id;
-    await expect(vendus.getStock(id)).resolves.toEqual({ total: 12, stores: [{ storeId: 11, stock: 12 }, { storeId: 12, stock: 0 }] });
+    await expect(vendus.getStock(id)).resolves.toEqual({
+      total: 12,
+      stores: [
+        { storeId: 11, stock: 12 },
+        { storeId: 12, stock: 0 },
+      ],
+    });
     await vendus.resetStock({ productId: id, amount: 4, storeId: 12 });
     await vendus.resetStock({ productId: id, amount: 5 });
-    await expect(vendus.getStock(id)).resolves.toEqual({ total: 9, stores: [{ storeId: 11, stock: 5 }, { storeId: 12, stock: 4 }] });
+    await expect(vendus.getStock(id)).resolves.toEqual({
+      total: 9,
+      stores: [
+        { storeId: 11, stock: 5 },
+        { storeId: 12, stock: 4 },
+      ],
+    });
     expect(sim.control.requests({ method: "POST" }).map((r) => r.body)).toEqual([
       { product_id: id, amount: 4, type: "reset", store_id: 12 },
       { product_id: id, amount: 5, type: "reset" },
@@ -93,8 +110,19 @@ describe("Vendus client: products, brands, categories, stock", () => {
 describe("Vendus client: clients", () => {
   it("finds a client by fiscal id, creates one, and refuses a second with the same NIF", async () => {
     await expect(vendus.findClientByFiscalId("234567899")).resolves.toBeNull();
-    const created = await vendus.createClient({ fiscal_id: "234567899", name: "Maria Santos", email: "maria@example.pt", country: "PT" });
-    expect(created).toMatchObject({ id: 2001, fiscalId: "234567899", name: "Maria Santos", email: "maria@example.pt", country: "PT" });
+    const created = await vendus.createClient({
+      fiscal_id: "234567899",
+      name: "Maria Santos",
+      email: "maria@example.pt",
+      country: "PT",
+    });
+    expect(created).toMatchObject({
+      id: 2001,
+      fiscalId: "234567899",
+      name: "Maria Santos",
+      email: "maria@example.pt",
+      country: "PT",
+    });
     await expect(vendus.findClientByFiscalId("234567899")).resolves.toEqual(created);
     await expect(vendus.getClient(created.id)).resolves.toEqual(created);
     await expect(vendus.createClient({ fiscal_id: "234567899", name: "Outra" })).rejects.toMatchObject({
@@ -106,7 +134,10 @@ describe("Vendus client: clients", () => {
   });
 
   it("refuses the consumidor-final NIF and NIFs that fail mod-11", async () => {
-    await expect(vendus.createClient({ fiscal_id: "999999990", name: "CF" })).rejects.toMatchObject({ kind: "validation", code: "P001" });
+    await expect(vendus.createClient({ fiscal_id: "999999990", name: "CF" })).rejects.toMatchObject({
+      kind: "validation",
+      code: "P001",
+    });
     await expect(vendus.createClient({ fiscal_id: "234567890", name: "X" })).rejects.toMatchObject({
       kind: "validation",
       message: "O NIF 234567890 é inválido.",

@@ -15,12 +15,18 @@ const year = today.slice(0, 4);
 
 /** A fetch that answers every call with this JSON (for shapes the simulator does not produce). */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch {
-  return async () => new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+  return async () =>
+    new Response(typeof body === "string" ? body : JSON.stringify(body), {
+      status,
+      headers: { "Content-Type": "application/json", ...headers },
+    });
 }
 
 describe("Vendus client: documents", () => {
   it("issues a document and returns its number, fiscal fields and totals in cents", async () => {
-    const issued = await vendus.createDocument(sampleInvoice({ external_reference: "order-1", client: { fiscal_id: "234567899", name: "Maria" } }));
+    const issued = await vendus.createDocument(
+      sampleInvoice({ external_reference: "order-1", client: { fiscal_id: "234567899", name: "Maria" } }),
+    );
     expect(issued).toMatchObject({
       id: 50001,
       type: "FR",
@@ -33,7 +39,11 @@ describe("Vendus client: documents", () => {
     expect(issued.hash).toHaveLength(44);
     expect(issued.qrcodeData).toMatch(/^A:509100015\*B:234567899\*C:PT\*D:FR\*E:N\*/);
     expect(issued.systemTime).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2}$`));
-    expect(sim.control.requests()[0]).toMatchObject({ method: "POST", path: "/documents/", contentType: "application/json" });
+    expect(sim.control.requests()[0]).toMatchObject({
+      method: "POST",
+      path: "/documents/",
+      contentType: "application/json",
+    });
   });
 
   it("reads the detail back: lines with qty and qty_nc, taxes, status, client", async () => {
@@ -88,7 +98,10 @@ describe("Vendus client: documents", () => {
     const { id } = await vendus.createDocument(sampleInvoice({ mode: "tests", register_id: 102 }));
     await expect(vendus.getDocument(id, { mode: "normal" })).rejects.toMatchObject({ kind: "not_found", status: 404 });
     await expect(vendus.getDocument(id, { mode: "tests" })).resolves.toMatchObject({ id, number: `FR T02P${year}/1` });
-    expect(sim.control.requests({ method: "GET" }).map((r) => r.query)).toEqual([{ mode: "normal" }, { mode: "tests" }]);
+    expect(sim.control.requests({ method: "GET" }).map((r) => r.query)).toEqual([
+      { mode: "normal" },
+      { mode: "tests" },
+    ]);
   });
 
   it("finds documents by external_reference, per register and mode; [] when none", async () => {
@@ -110,15 +123,48 @@ describe("Vendus client: documents", () => {
         amountNetCents: 1000,
       },
     ]);
-    expect(sim.control.requests({ method: "GET" }).at(-1)!.query).toMatchObject({ external_reference: "order-9", mode: "normal", register_id: "101" });
-    await expect(vendus.findDocumentsByExternalReference("order-9", { mode: "normal", registerId: 102 })).resolves.toEqual([]);
+    expect(sim.control.requests({ method: "GET" }).at(-1)!.query).toMatchObject({
+      external_reference: "order-9",
+      mode: "normal",
+      register_id: "101",
+    });
+    await expect(
+      vendus.findDocumentsByExternalReference("order-9", { mode: "normal", registerId: 102 }),
+    ).resolves.toEqual([]);
   });
 
   it("leaves out annulled documents and rows for another reference", async () => {
     const rows = [
-      { id: 1, type: "FR", number: "FR 01P2026/1", date: "2026-01-05", status: { id: "A" }, external_reference: "order-5", amount_gross: "10.00", amount_net: "8.13" },
-      { id: 2, type: "FR", number: "FR 01P2026/2", date: "2026-01-05", status: "N", external_reference: "order-55", amount_gross: "10.00", amount_net: "8.13" },
-      { id: "3", type: "FR", number: "FR 01P2026/3", date: "2026-01-05", status: "N", external_reference: "order-5", amount_gross: 10, amount_net: "8.13" },
+      {
+        id: 1,
+        type: "FR",
+        number: "FR 01P2026/1",
+        date: "2026-01-05",
+        status: { id: "A" },
+        external_reference: "order-5",
+        amount_gross: "10.00",
+        amount_net: "8.13",
+      },
+      {
+        id: 2,
+        type: "FR",
+        number: "FR 01P2026/2",
+        date: "2026-01-05",
+        status: "N",
+        external_reference: "order-55",
+        amount_gross: "10.00",
+        amount_net: "8.13",
+      },
+      {
+        id: "3",
+        type: "FR",
+        number: "FR 01P2026/3",
+        date: "2026-01-05",
+        status: "N",
+        external_reference: "order-5",
+        amount_gross: 10,
+        amount_net: "8.13",
+      },
     ];
     const client = createVendusClient({ ...options, fetch: answering(200, rows) });
     const found = await client.findDocumentsByExternalReference("order-5", { mode: "normal" });
@@ -150,10 +196,16 @@ describe("Vendus client: documents", () => {
     expect(xml).toContain(`<InvoiceNo>${number}</InvoiceNo>`);
     expect(sim.control.requests().at(-1)!.query).toEqual({ year: String(y), month: String(m) });
 
-    const raw = createVendusClient({ ...options, fetch: answering(200, { xml: "\uFEFF<?xml version=\"1.0\"?><AuditFile/>" }) });
+    const raw = createVendusClient({
+      ...options,
+      fetch: answering(200, { xml: '\uFEFF<?xml version="1.0"?><AuditFile/>' }),
+    });
     await expect(raw.getSaft({ year: 2026, month: 1 })).resolves.toBe('<?xml version="1.0"?><AuditFile/>');
     const broken = createVendusClient({ ...options, fetch: answering(200, { xml: "not xml at all" }) });
-    await expect(broken.getSaft({ year: 2026, month: 1 })).rejects.toMatchObject({ kind: "transient", code: "BAD_RESPONSE" });
+    await expect(broken.getSaft({ year: 2026, month: 1 })).rejects.toMatchObject({
+      kind: "transient",
+      code: "BAD_RESPONSE",
+    });
   });
 });
 

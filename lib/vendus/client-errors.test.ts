@@ -49,7 +49,10 @@ describe("Vendus client: errors from the simulator", () => {
   });
 
   it("not_found: a single resource that does not exist", async () => {
-    await expect(vendus.getDocument(424242, { mode: "normal" })).rejects.toMatchObject({ kind: "not_found", status: 404 });
+    await expect(vendus.getDocument(424242, { mode: "normal" })).rejects.toMatchObject({
+      kind: "not_found",
+      status: 404,
+    });
     await expect(vendus.getProduct(424242)).rejects.toMatchObject({ kind: "not_found" });
   });
 
@@ -98,7 +101,10 @@ describe("Vendus client: errors from the simulator", () => {
   });
 
   it("conflict: a 409, or a refused repeated tx_id", async () => {
-    const conflict = createVendusClient({ ...options, fetch: answering(409, '{"errors":[{"code":"A001","message":"Conflict"}]}') });
+    const conflict = createVendusClient({
+      ...options,
+      fetch: answering(409, '{"errors":[{"code":"A001","message":"Conflict"}]}'),
+    });
     await expect(conflict.createDocument(sampleInvoice())).rejects.toMatchObject({ kind: "conflict", status: 409 });
     const repeated = createVendusClient({
       ...options,
@@ -110,7 +116,14 @@ describe("Vendus client: errors from the simulator", () => {
 
 describe("classifyVendusFailure", () => {
   const call = (status: number, body: string, headers: Record<string, string> = {}) =>
-    classifyVendusFailure({ method: "POST", path: "documents/", status, headers: new Headers(headers), messages: parseErrorBody(body), now: new Date("2026-01-01T00:00:00Z") });
+    classifyVendusFailure({
+      method: "POST",
+      path: "documents/",
+      status,
+      headers: new Headers(headers),
+      messages: parseErrorBody(body),
+      now: new Date("2026-01-01T00:00:00Z"),
+    });
 
   it("maps statuses and Vendus codes to kinds", () => {
     expect(call(403, "Forbidden").kind).toBe("auth");
@@ -122,7 +135,10 @@ describe("classifyVendusFailure", () => {
   });
 
   it("keeps every message, joined, and the first code", () => {
-    const error = call(403, '{"errors":[{"code":"P001","message":"O campo title é obrigatório."},{"code":"P001","message":"O campo unit_id é obrigatório."}]}');
+    const error = call(
+      403,
+      '{"errors":[{"code":"P001","message":"O campo title é obrigatório."},{"code":"P001","message":"O campo unit_id é obrigatório."}]}',
+    );
     expect(error.message).toBe("O campo title é obrigatório.; O campo unit_id é obrigatório.");
     expect(error.code).toBe("P001");
     expect(call(500, "").message).toBe("Vendus answered HTTP 500 to POST documents/");
@@ -138,7 +154,12 @@ describe("classifyVendusFailure", () => {
 describe("readRateLimit", () => {
   it("reads the four headers, or null when there are none", () => {
     const now = new Date("2026-03-01T10:00:00Z");
-    const headers = new Headers({ "Rate-Limit-Limit": "100", "Rate-Limit-Remaining": "99", "Rate-Limit-Used": "1", "Rate-Limit-Reset": "20" });
+    const headers = new Headers({
+      "Rate-Limit-Limit": "100",
+      "Rate-Limit-Remaining": "99",
+      "Rate-Limit-Used": "1",
+      "Rate-Limit-Reset": "20",
+    });
     expect(readRateLimit(headers, now)).toEqual({
       limit: 100,
       remaining: 99,

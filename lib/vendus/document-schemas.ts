@@ -50,19 +50,17 @@ export const documentSummarySchema = z
     amount_gross: optionalCents,
     amount_net: optionalCents,
   })
-  .transform(
-    (d): VendusDocumentSummary => ({
-      id: d.id,
-      type: d.type,
-      number: d.number,
-      date: d.date,
-      status: d.status,
-      externalReference: d.external_reference,
-      registerId: d.register_id,
-      amountGrossCents: d.amount_gross,
-      amountNetCents: d.amount_net,
-    }),
-  );
+  .transform((d): VendusDocumentSummary => ({
+    id: d.id,
+    type: d.type,
+    number: d.number,
+    date: d.date,
+    status: d.status,
+    externalReference: d.external_reference,
+    registerId: d.register_id,
+    amountGrossCents: d.amount_gross,
+    amountNetCents: d.amount_net,
+  }));
 
 const lineSchema = z.looseObject({
   id: nullableId,
@@ -71,7 +69,12 @@ const lineSchema = z.looseObject({
   qty: decimalSchema,
   qty_nc: decimalSchema.nullish(),
   amounts: z
-    .looseObject({ net_unit: optionalCents, net_total: optionalCents, gross_unit: optionalCents, gross_total: optionalCents })
+    .looseObject({
+      net_unit: optionalCents,
+      net_total: optionalCents,
+      gross_unit: optionalCents,
+      gross_total: optionalCents,
+    })
     .nullish(),
   tax: z.looseObject({ id: text, rate: decimalSchema.nullish(), exemption: text, exemption_law: text }).nullish(),
 });
@@ -97,40 +100,38 @@ export const documentDetailSchema = z
     payments: list(z.looseObject({ id: nullableId, title: text, amount: optionalCents })),
     related_docs: list(z.looseObject({ id: idSchema, type: text, number: text })),
   })
-  .transform(
-    (d): VendusDocumentDetail => ({
-      ...issued(d),
-      status: d.status,
-      externalReference: d.external_reference,
-      registerId: d.register_id,
-      notes: d.notes,
-      client: d.client
-        ? { id: d.client.id, fiscalId: d.client.fiscal_id, name: d.client.name, country: d.client.country }
-        : null,
-      items: d.items.map((line) => ({
-        productId: line.id,
-        reference: line.reference,
-        title: line.title ?? "",
-        qty: line.qty,
-        qtyNc: line.qty_nc ?? null,
-        amounts: {
-          netUnitCents: line.amounts?.net_unit ?? 0,
-          netTotalCents: line.amounts?.net_total ?? 0,
-          grossUnitCents: line.amounts?.gross_unit ?? 0,
-          grossTotalCents: line.amounts?.gross_total ?? 0,
-        },
-        tax: {
-          id: line.tax?.id ?? null,
-          rate: line.tax?.rate ?? 0,
-          exemption: line.tax?.exemption ?? null,
-          exemptionLaw: line.tax?.exemption_law ?? null,
-        },
-      })),
-      taxes: d.taxes.map((t) => ({ rate: t.rate, baseCents: t.base, amountCents: t.amount, totalCents: t.total })),
-      payments: d.payments.map((p) => ({ id: p.id, title: p.title, amountCents: p.amount })),
-      relatedDocs: d.related_docs.map((r) => ({ id: r.id, type: r.type, number: r.number })),
-    }),
-  );
+  .transform((d): VendusDocumentDetail => ({
+    ...issued(d),
+    status: d.status,
+    externalReference: d.external_reference,
+    registerId: d.register_id,
+    notes: d.notes,
+    client: d.client
+      ? { id: d.client.id, fiscalId: d.client.fiscal_id, name: d.client.name, country: d.client.country }
+      : null,
+    items: d.items.map((line) => ({
+      productId: line.id,
+      reference: line.reference,
+      title: line.title ?? "",
+      qty: line.qty,
+      qtyNc: line.qty_nc ?? null,
+      amounts: {
+        netUnitCents: line.amounts?.net_unit ?? 0,
+        netTotalCents: line.amounts?.net_total ?? 0,
+        grossUnitCents: line.amounts?.gross_unit ?? 0,
+        grossTotalCents: line.amounts?.gross_total ?? 0,
+      },
+      tax: {
+        id: line.tax?.id ?? null,
+        rate: line.tax?.rate ?? 0,
+        exemption: line.tax?.exemption ?? null,
+        exemptionLaw: line.tax?.exemption_law ?? null,
+      },
+    })),
+    taxes: d.taxes.map((t) => ({ rate: t.rate, baseCents: t.base, amountCents: t.amount, totalCents: t.total })),
+    payments: d.payments.map((p) => ({ id: p.id, title: p.title, amountCents: p.amount })),
+    relatedDocs: d.related_docs.map((r) => ({ id: r.id, type: r.type, number: r.number })),
+  }));
 
 /** GET /taxauthority/saft/: `{ xml }`, base64 or raw XML. */
 export const saftSchema = z.looseObject({ xml: z.string() });

@@ -37,7 +37,10 @@ function decodeSaft(xml: string): string | null {
   if (raw.startsWith("<")) return raw;
   try {
     const binary = atob(xml.replace(/\s/g, ""));
-    const decoded = decoder.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))).replace(/^\uFEFF/, "").trimStart();
+    const decoded = decoder
+      .decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
+      .replace(/^\uFEFF/, "")
+      .trimStart();
     return decoded.startsWith("<") ? decoded : null;
   } catch {
     return null;

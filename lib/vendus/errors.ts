@@ -24,7 +24,9 @@ export function parseErrorBody(text: string): VendusApiMessage[] {
     const { code, message, error } = entry as Record<string, unknown>;
     const textMessage = typeof message === "string" ? message : typeof error === "string" ? error : null;
     if (!textMessage) return [];
-    return [{ ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}), message: textMessage }];
+    return [
+      { ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}), message: textMessage },
+    ];
   });
 }
 
@@ -43,7 +45,14 @@ const isTxIdRepeat = (message: string) =>
 const fallbackRetrySeconds = 60;
 
 /** Maps an HTTP failure to a ServiceError(service "vendus") with the Vendus code and every message. */
-export function classifyVendusFailure({ method, path, status, headers, messages, now = new Date() }: FailedCall): ServiceError {
+export function classifyVendusFailure({
+  method,
+  path,
+  status,
+  headers,
+  messages,
+  now = new Date(),
+}: FailedCall): ServiceError {
   const codes = messages.map((m) => m.code).filter((c): c is string => Boolean(c));
   const code = codes[0];
   // Vendus's own words (Portuguese) are what the merchant can act on; the call is named only without them.
@@ -53,12 +62,14 @@ export function classifyVendusFailure({ method, path, status, headers, messages,
   if (status === 429) {
     const limit = readRateLimit(headers, now);
     const retryAfter = Number(headers.get("retry-after"));
-    const seconds = limit?.resetSeconds ?? (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : fallbackRetrySeconds);
+    const seconds =
+      limit?.resetSeconds ?? (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : fallbackRetrySeconds);
     return new ServiceError({ ...base, kind: "rate_limited", retryAt: new Date(now.getTime() + seconds * 1000) });
   }
   if (status === 401) return new ServiceError({ ...base, kind: "auth" });
   // Observed: field validation is a 403 with P001; a 403 without a Vendus code is a permission problem.
-  if (status === 403) return new ServiceError({ ...base, kind: code === "P001" || code === "A001" ? "validation" : "auth" });
+  if (status === 403)
+    return new ServiceError({ ...base, kind: code === "P001" || code === "A001" ? "validation" : "auth" });
   if (status === 409 || (status >= 400 && status < 500 && messages.some((m) => isTxIdRepeat(m.message)))) {
     return new ServiceError({ ...base, kind: "conflict" });
   }
@@ -70,7 +81,9 @@ export function classifyVendusFailure({ method, path, status, headers, messages,
 /** A call that got no usable answer. For a POST the outcome is unknown: look the document up before retrying. */
 export function unansweredCall(method: string, path: string, cause: unknown, timeoutMs: number): ServiceError {
   const isTimeout = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
-  const what = isTimeout ? `no answer within ${timeoutMs} ms` : `network error (${cause instanceof Error ? cause.message : String(cause)})`;
+  const what = isTimeout
+    ? `no answer within ${timeoutMs} ms`
+    : `network error (${cause instanceof Error ? cause.message : String(cause)})`;
   const outcome = method === "GET" ? "" : "; the request may have been processed";
   return new ServiceError({
     service: "vendus",

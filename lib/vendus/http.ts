@@ -102,7 +102,12 @@ export function createTransport(options: TransportOptions): Transport {
       const parsed = schema.safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw unreadableAnswer(method, path, answer.status, `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
+        throw unreadableAnswer(
+          method,
+          path,
+          answer.status,
+          `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
+        );
       }
       return parsed.data;
     },

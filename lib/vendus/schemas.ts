@@ -35,7 +35,14 @@ export const optionalCents = z
   .nullish()
   .transform((v) => (typeof v === "number" ? v : 0));
 
-export const decimalSchema = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const decimalSchema = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 export const text = z
   .union([z.string(), z.number().transform(String)])
   .nullish()
@@ -56,29 +63,25 @@ const regions: Record<string, VendusRegion> = {
 
 export const accountSchema = z
   .looseObject({ id: nullableId, company: z.string(), fiscal_id: text, country: text, tax_id: text })
-  .transform(
-    (a): VendusAccount => ({
-      id: a.id,
-      company: a.company,
-      fiscalId: a.fiscal_id ?? "",
-      country: a.country ?? "",
-      region: regions[(a.country ?? "").toUpperCase()] ?? null,
-      defaultTaxId: a.tax_id,
-    }),
-  );
+  .transform((a): VendusAccount => ({
+    id: a.id,
+    company: a.company,
+    fiscalId: a.fiscal_id ?? "",
+    country: a.country ?? "",
+    region: regions[(a.country ?? "").toUpperCase()] ?? null,
+    defaultTaxId: a.tax_id,
+  }));
 
 export const registerSchema = z
   .looseObject({ id: idSchema, store_id: nullableId, title: text, type: text, mode: text, status: isOn })
-  .transform(
-    (r): VendusRegister => ({
-      id: r.id,
-      storeId: r.store_id,
-      title: r.title ?? "",
-      type: r.type ?? "",
-      mode: r.mode === "normal" || r.mode === "tests" ? r.mode : null,
-      isActive: r.status,
-    }),
-  );
+  .transform((r): VendusRegister => ({
+    id: r.id,
+    storeId: r.store_id,
+    title: r.title ?? "",
+    type: r.type ?? "",
+    mode: r.mode === "normal" || r.mode === "tests" ? r.mode : null,
+    isActive: r.status,
+  }));
 
 export const storeSchema = z
   .looseObject({ id: idSchema, title: text, status: isOn })
@@ -94,9 +97,7 @@ export const exemptionSchema = z
 
 export const paymentMethodSchema = z
   .looseObject({ id: idSchema, title: text, type: text, status: isOn })
-  .transform(
-    (p): VendusPaymentMethod => ({ id: p.id, title: p.title ?? "", type: p.type ?? "", isActive: p.status }),
-  );
+  .transform((p): VendusPaymentMethod => ({ id: p.id, title: p.title ?? "", type: p.type ?? "", isActive: p.status }));
 
 export const clientRecordSchema = z
   .looseObject({
@@ -111,20 +112,18 @@ export const clientRecordSchema = z
     phone: text,
     external_reference: text,
   })
-  .transform(
-    (c): VendusClientRecord => ({
-      id: c.id,
-      fiscalId: c.fiscal_id,
-      name: c.name ?? "",
-      email: c.email,
-      country: c.country,
-      address: c.address,
-      postalcode: c.postalcode,
-      city: c.city,
-      phone: c.phone,
-      externalReference: c.external_reference,
-    }),
-  );
+  .transform((c): VendusClientRecord => ({
+    id: c.id,
+    fiscalId: c.fiscal_id,
+    name: c.name ?? "",
+    email: c.email,
+    country: c.country,
+    address: c.address,
+    postalcode: c.postalcode,
+    city: c.city,
+    phone: c.phone,
+    externalReference: c.external_reference,
+  }));
 
 export const productSchema = z
   .looseObject({
@@ -142,23 +141,21 @@ export const productSchema = z
     stock_control: z.union([z.number(), z.string(), z.boolean()]).nullish(),
     status: isOn,
   })
-  .transform(
-    (p): VendusProduct => ({
-      id: p.id,
-      reference: p.reference,
-      barcode: p.barcode,
-      title: p.title ?? "",
-      grossPriceCents: p.gross_price,
-      supplyPriceCents: p.supply_price,
-      taxId: p.tax_id,
-      unitId: p.unit_id,
-      categoryId: p.category_id,
-      brandId: p.brand_id,
-      typeId: p.type_id,
-      stockControl: p.stock_control === true || Number(p.stock_control) === 1,
-      isActive: p.status,
-    }),
-  );
+  .transform((p): VendusProduct => ({
+    id: p.id,
+    reference: p.reference,
+    barcode: p.barcode,
+    title: p.title ?? "",
+    grossPriceCents: p.gross_price,
+    supplyPriceCents: p.supply_price,
+    taxId: p.tax_id,
+    unitId: p.unit_id,
+    categoryId: p.category_id,
+    brandId: p.brand_id,
+    typeId: p.type_id,
+    stockControl: p.stock_control === true || Number(p.stock_control) === 1,
+    isActive: p.status,
+  }));
 
 export const titledSchema = z
   .looseObject({ id: idSchema, title: text })

@@ -56,7 +56,11 @@ export const accountRoutes: Route[] = [
     },
   },
   { method: "GET", pattern: /^\/taxes\/$/, handler: (state, req) => paginate(taxRows(state), req.query, (t) => t) },
-  { method: "GET", pattern: /^\/taxes\/exemptions\/$/, handler: (_s, req) => paginate(exemptions, req.query, (e) => e) },
+  {
+    method: "GET",
+    pattern: /^\/taxes\/exemptions\/$/,
+    handler: (_s, req) => paginate(exemptions, req.query, (e) => e),
+  },
   {
     method: "GET",
     pattern: /^\/documents\/paymentmethods\/$/,

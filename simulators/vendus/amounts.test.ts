@@ -8,7 +8,13 @@ const zero = ratio(0);
 
 function line(qty: string, price: string, rate: string, discountPercentage = "0", discountAmount = "0") {
   return {
-    ...computeLine({ qty: r(qty), grossPrice: r(price), discountPercentage: r(discountPercentage), discountAmount: r(discountAmount), rate: r(rate) }),
+    ...computeLine({
+      qty: r(qty),
+      grossPrice: r(price),
+      discountPercentage: r(discountPercentage),
+      discountAmount: r(discountAmount),
+      rate: r(rate),
+    }),
     rate: r(rate),
     country: "PT",
   };
@@ -53,12 +59,16 @@ describe("Vendus amounts model", () => {
 
   it("splits every gross into base + VAT with the base within half a cent of gross / (1 + rate)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom("0", "4", "5", "6", "9", "12", "13", "16", "21", "22", "23", "25.5"), (gross, rate) => {
-        const [group] = groupByRate([{ grossTotalCents: gross, rate: r(rate), country: "PT" }]);
-        expect(group!.baseCents + group!.vatCents).toBe(gross);
-        const exact = (gross * 100) / (100 + Number(rate));
-        expect(Math.abs(group!.baseCents - exact)).toBeLessThanOrEqual(0.5 + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom("0", "4", "5", "6", "9", "12", "13", "16", "21", "22", "23", "25.5"),
+        (gross, rate) => {
+          const [group] = groupByRate([{ grossTotalCents: gross, rate: r(rate), country: "PT" }]);
+          expect(group!.baseCents + group!.vatCents).toBe(gross);
+          const exact = (gross * 100) / (100 + Number(rate));
+          expect(Math.abs(group!.baseCents - exact)).toBeLessThanOrEqual(0.5 + 1e-9);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,17 @@
 // Clients (Vendus's customers) and how a document's inline `client` is resolved.
 import { CONSUMIDOR_FINAL_NIF, isPortugueseFiscalId, isValidPortugueseNif } from "./nif";
-import { asId, asText, bodyObject, businessError, fieldError, matchesText, notFound, ok, paginate, type Route } from "./protocol";
+import {
+  asId,
+  asText,
+  bodyObject,
+  businessError,
+  fieldError,
+  matchesText,
+  notFound,
+  ok,
+  paginate,
+  type Route,
+} from "./protocol";
 import type { SimClient, SimDocument, SimState } from "./state";
 
 const textFields = ["name", "address", "postalcode", "city", "email", "phone", "external_reference"] as const;
@@ -11,7 +22,9 @@ function clientFields(body: Record<string, unknown>, path: string): Omit<SimClie
   const country = asText(body.country).toUpperCase() || "PT";
   if (!/^[A-Z]{2}$/.test(country)) throw fieldError(`O campo ${path}country é inválido.`);
   if (fiscalId === CONSUMIDOR_FINAL_NIF) {
-    throw fieldError(`O campo ${path}fiscal_id não pode ser ${CONSUMIDOR_FINAL_NIF}: para consumidor final não envie NIF.`);
+    throw fieldError(
+      `O campo ${path}fiscal_id não pode ser ${CONSUMIDOR_FINAL_NIF}: para consumidor final não envie NIF.`,
+    );
   }
   if (fiscalId && isPortugueseFiscalId(fiscalId, country)) {
     const digits = fiscalId.replace(/^PT/i, "");

@@ -94,7 +94,12 @@ export function createControl(deps: ControlDeps): VendusSimulatorControl {
 }
 
 /** /__control/… over HTTP. GET requests|documents|products|clients; POST seed|reset|faults; DELETE faults|requests. */
-export async function handleControl(control: VendusSimulatorControl, req: IncomingMessage, res: ServerResponse, path: string) {
+export async function handleControl(
+  control: VendusSimulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) {
   try {
     const text = req.method === "POST" ? await readBody(req) : "";
     const body: unknown = text ? JSON.parse(text) : {};

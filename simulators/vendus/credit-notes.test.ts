@@ -24,7 +24,11 @@ async function issueInvoice(mode: "normal" | "tests" = "normal") {
   return answer.body as Created;
 }
 
-function creditNote(invoice: Created, lines: { row: number; qty: number; reference: string }[], notes = "Devolução de mercadoria") {
+function creditNote(
+  invoice: Created,
+  lines: { row: number; qty: number; reference: string }[],
+  notes = "Devolução de mercadoria",
+) {
   return api("POST", "documents/", {
     register_id: 101,
     type: "NC",
@@ -54,9 +58,16 @@ describe("Vendus simulator: credit notes", () => {
       [3, 2],
       [1, 1],
     ]);
-    const detail = (await api("GET", `documents/${nc.id}/`)).body as { items: { reference_document: unknown }[]; notes: string };
+    const detail = (await api("GET", `documents/${nc.id}/`)).body as {
+      items: { reference_document: unknown }[];
+      notes: string;
+    };
     expect(detail.notes).toBe("Devolução de mercadoria");
-    expect(detail.items[0]!.reference_document).toEqual({ document_id: invoice.id, document_number: invoice.number, document_row: 1 });
+    expect(detail.items[0]!.reference_document).toEqual({
+      document_id: invoice.id,
+      document_number: invoice.number,
+      document_row: 1,
+    });
   });
 
   it("refuses to credit more than is left on the line", async () => {
@@ -89,7 +100,9 @@ describe("Vendus simulator: credit notes", () => {
   it("requires a reason, an existing row and the same product", async () => {
     const invoice = await issueInvoice();
     const noReason = await creditNote(invoice, [{ row: 1, qty: 1, reference: "CAM-L" }], "");
-    expect((noReason.body as Errors).errors[0]!.message).toBe("É obrigatório indicar o motivo da nota de crédito (notes).");
+    expect((noReason.body as Errors).errors[0]!.message).toBe(
+      "É obrigatório indicar o motivo da nota de crédito (notes).",
+    );
     const noRow = await creditNote(invoice, [{ row: 7, qty: 1, reference: "CAM-L" }]);
     expect((noRow.body as Errors).errors[0]!.message).toBe(`A linha 7 não existe no documento ${invoice.number}.`);
     const wrongProduct = await creditNote(invoice, [{ row: 2, qty: 1, reference: "CAM-L" }]);

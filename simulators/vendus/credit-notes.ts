@@ -41,9 +41,12 @@ export function planCreditNote(state: SimState, items: unknown[], mode: Mode): C
     const row = asId(ref.document_row);
     const line = row ? original.lines[row - 1] : undefined;
     if (!row || !line) throw businessError(`A linha ${asText(ref.document_row)} não existe no documento ${number}.`);
-    if (item.id === undefined && !asText(item.reference)) throw fieldError(`Indique ${field}.id ou ${field}.reference.`);
-    const sameProduct = item.id !== undefined ? asId(item.id) === line.productId : asText(item.reference) === line.reference;
-    if (!sameProduct) throw businessError(`O artigo de ${field} não corresponde à linha ${row} do documento ${number}.`);
+    if (item.id === undefined && !asText(item.reference))
+      throw fieldError(`Indique ${field}.id ou ${field}.reference.`);
+    const sameProduct =
+      item.id !== undefined ? asId(item.id) === line.productId : asText(item.reference) === line.reference;
+    if (!sameProduct)
+      throw businessError(`O artigo de ${field} não corresponde à linha ${row} do documento ${number}.`);
     const { qty, milli } = quantityField(item.qty, `${field}.qty`);
     const total = (requested.get(line) ?? 0) + milli;
     if (total > line.qtyNcMilli) {

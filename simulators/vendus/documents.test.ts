@@ -9,7 +9,14 @@ afterAll(() => sim.close());
 beforeEach(() => sim.control.reset());
 
 type Errors = { errors: { code: string; message: string }[] };
-type Created = { id: number; number: string; amount_gross: string; amount_net: string; atcud: string; qrcode_data: string };
+type Created = {
+  id: number;
+  number: string;
+  amount_gross: string;
+  amount_net: string;
+  atcud: string;
+  qrcode_data: string;
+};
 
 const today = lisbonDay(new Date());
 
@@ -17,7 +24,10 @@ describe("Vendus simulator: documents", () => {
   it("creates one document for a repeated tx_id and answers the original (200) the second time", async () => {
     const body = sampleInvoice({ tx_id: "order-1001-invoice" });
     const first = await api("POST", "documents/", body);
-    const second = await api("POST", "documents/", { ...body, items: [{ reference: "OTHER", qty: 9, gross_price: 1, tax_id: "NOR" }] });
+    const second = await api("POST", "documents/", {
+      ...body,
+      items: [{ reference: "OTHER", qty: 9, gross_price: 1, tax_id: "NOR" }],
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
@@ -81,13 +91,28 @@ describe("Vendus simulator: documents", () => {
   });
 
   it("creates the product for an unknown reference and reuses it afterwards", async () => {
-    await api("POST", "documents/", sampleInvoice({ items: [{ reference: "MUG-01", title: "Caneca", qty: 2, gross_price: 8, tax_id: "NOR" }], payments: [{ id: 301, amount: 16 }] }));
-    await api("POST", "documents/", sampleInvoice({ items: [{ reference: "MUG-01", qty: 1, gross_price: 8 }], payments: [{ id: 301, amount: 8 }] }));
+    await api(
+      "POST",
+      "documents/",
+      sampleInvoice({
+        items: [{ reference: "MUG-01", title: "Caneca", qty: 2, gross_price: 8, tax_id: "NOR" }],
+        payments: [{ id: 301, amount: 16 }],
+      }),
+    );
+    await api(
+      "POST",
+      "documents/",
+      sampleInvoice({ items: [{ reference: "MUG-01", qty: 1, gross_price: 8 }], payments: [{ id: 301, amount: 8 }] }),
+    );
     const products = await api("GET", "products/?reference=MUG-01");
     expect(products.body).toEqual([
       expect.objectContaining({ reference: "MUG-01", title: "Caneca", gross_price: "8.00", tax_id: "NOR", unit_id: 1 }),
     ]);
-    const refused = await api("POST", "documents/", sampleInvoice({ items: [{ title: "Sem referência", qty: 1, gross_price: 1 }] }));
+    const refused = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({ items: [{ title: "Sem referência", qty: 1, gross_price: 1 }] }),
+    );
     expect(refused.status).toBe(403);
     expect((refused.body as Errors).errors[0]!.code).toBe("P001");
   });
@@ -97,7 +122,8 @@ describe("Vendus simulator: documents", () => {
     const refused = await api("PATCH", `documents/${fr.id}/`, { status: "A" });
     expect(refused.status).toBe(400);
     expect((refused.body as Errors).errors[0]!.message).toBe("Não é permitido cancelar este tipo de documentos");
-    const ft = (await api("POST", "documents/", sampleInvoice({ type: "FT", payments: [{ id: 306, amount: 12.3 }] }))).body as Created;
+    const ft = (await api("POST", "documents/", sampleInvoice({ type: "FT", payments: [{ id: 306, amount: 12.3 }] })))
+      .body as Created;
     expect((await api("PATCH", `documents/${ft.id}/`, { status: "A" })).status).toBe(400);
     const detail = (await api("GET", `documents/${ft.id}/`)).body as { related_docs: { id: number; type: string }[] };
     expect(detail.related_docs).toEqual([expect.objectContaining({ type: "RG" })]);
@@ -110,7 +136,9 @@ describe("Vendus simulator: documents", () => {
   });
 
   it("answers 415 to a POST without a JSON content type", async () => {
-    const answer = await api("POST", "documents/", JSON.stringify(sampleInvoice()), { headers: { "Content-Type": "text/plain" } });
+    const answer = await api("POST", "documents/", JSON.stringify(sampleInvoice()), {
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(answer.status).toBe(415);
     expect(sim.control.documents()).toHaveLength(0);
   });
@@ -121,9 +149,25 @@ describe("Vendus simulator: documents", () => {
       items: [
         { reference: "A", title: "Casaco", qty: 3, gross_price: 19.99, discount_percentage: 15, tax_id: "NOR" },
         { reference: "B", title: "Livro", qty: 2, gross_price: 7.45, discount_amount: 1, tax_id: "RED" },
-        { reference: "C", title: "Vinho", qty: 1, gross_price: 100, discount_percentage: 10, discount_amount: 5.55, tax_id: "INT" },
+        {
+          reference: "C",
+          title: "Vinho",
+          qty: 1,
+          gross_price: 100,
+          discount_percentage: 10,
+          discount_amount: 5.55,
+          tax_id: "INT",
+        },
         { reference: "D", title: "Queijo (kg)", qty: 1.5, gross_price: 3.33, tax_id: "NOR" },
-        { reference: "E", title: "Formação", qty: 1, gross_price: 20, tax_id: "ISE", tax_exemption: "M07", tax_exemption_law: "Artigo 9.º do CIVA" },
+        {
+          reference: "E",
+          title: "Formação",
+          qty: 1,
+          gross_price: 20,
+          tax_id: "ISE",
+          tax_exemption: "M07",
+          tax_exemption_law: "Artigo 9.º do CIVA",
+        },
       ],
       payments: [{ id: 302, amount: 174.32 }],
     });
@@ -150,18 +194,45 @@ describe("Vendus simulator: documents", () => {
   });
 
   it("checks exemptions: ISE needs a valid reason and law, other rates take none", async () => {
-    const missing = await api("POST", "documents/", sampleInvoice({ items: [{ reference: "X", qty: 1, gross_price: 5, tax_id: "ISE" }] }));
+    const missing = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({ items: [{ reference: "X", qty: 1, gross_price: 5, tax_id: "ISE" }] }),
+    );
     expect([missing.status, (missing.body as Errors).errors[0]!.code]).toEqual([403, "P001"]);
-    const misplaced = await api("POST", "documents/", sampleInvoice({ items: [{ reference: "X", qty: 1, gross_price: 5, tax_id: "NOR", tax_exemption: "M07", tax_exemption_law: "Artigo 9.º" }] }));
+    const misplaced = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({
+        items: [
+          {
+            reference: "X",
+            qty: 1,
+            gross_price: 5,
+            tax_id: "NOR",
+            tax_exemption: "M07",
+            tax_exemption_law: "Artigo 9.º",
+          },
+        ],
+      }),
+    );
     expect([misplaced.status, (misplaced.body as Errors).errors[0]!.code]).toEqual([403, "P001"]);
   });
 
   it("refuses 999999990 and NIFs that fail mod-11; reuses a known client", async () => {
-    const cf = await api("POST", "documents/", sampleInvoice({ client: { fiscal_id: "999999990", name: "Consumidor" } }));
+    const cf = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({ client: { fiscal_id: "999999990", name: "Consumidor" } }),
+    );
     expect([cf.status, (cf.body as Errors).errors[0]!.code]).toEqual([403, "P001"]);
     const bad = await api("POST", "documents/", sampleInvoice({ client: { fiscal_id: "123456780", name: "X" } }));
     expect((bad.body as Errors).errors[0]!.message).toBe("O NIF 123456780 é inválido.");
-    const foreign = await api("POST", "documents/", sampleInvoice({ client: { fiscal_id: "ESX1234567X", name: "Cliente ES", country: "ES" } }));
+    const foreign = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({ client: { fiscal_id: "ESX1234567X", name: "Cliente ES", country: "ES" } }),
+    );
     expect(foreign.status).toBe(201);
     await api("POST", "documents/", sampleInvoice({ client: { fiscal_id: validNifs.person, name: "Maria" } }));
     await api("POST", "documents/", sampleInvoice({ client: { fiscal_id: validNifs.person, name: "Maria S." } }));
@@ -170,7 +241,10 @@ describe("Vendus simulator: documents", () => {
     ]);
     const duplicate = await api("POST", "clients/", { fiscal_id: validNifs.person, name: "Outra" });
     expect(duplicate.status).toBe(400);
-    expect((duplicate.body as Errors).errors[0]).toEqual({ code: "A001", message: `Já existe um cliente com o NIF ${validNifs.person}.` });
+    expect((duplicate.body as Errors).errors[0]).toEqual({
+      code: "A001",
+      message: `Já existe um cliente com o NIF ${validNifs.person}.`,
+    });
   });
 
   it("serves a real PDF with the number and total", async () => {
@@ -190,7 +264,11 @@ describe("Vendus simulator: documents", () => {
     const [year, month] = today.split("-").map(Number);
     const answer = await api("GET", `taxauthority/saft/?year=${year}&month=${month}`);
     const xml = Buffer.from((answer.body as { xml: string }).xml, "base64").toString("utf8");
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">',
+      ),
+    ).toBe(true);
     expect(xml).toContain(`<InvoiceNo>${created.number}</InvoiceNo>`);
     expect(xml).toContain("<NumberOfEntries>1</NumberOfEntries>");
     expect(xml).toContain("<GrossTotal>12.30</GrossTotal>");

@@ -1,7 +1,17 @@
 // Document routes: list, detail, PDF, cancellation, and the POST (whose refusals leave no trace).
 import { issueDocument } from "./issue-document";
 import { renderPdf } from "./pdf";
-import { asId, bodyObject, businessError, fieldError, notFound, ok, paginate, type Route, type SimRequest } from "./protocol";
+import {
+  asId,
+  bodyObject,
+  businessError,
+  fieldError,
+  notFound,
+  ok,
+  paginate,
+  type Route,
+  type SimRequest,
+} from "./protocol";
 import { detailJson, rowJson } from "./serialize";
 import type { SimDocument, SimState } from "./state";
 
@@ -15,7 +25,10 @@ function findDocument(state: SimState, req: SimRequest, id: string | undefined):
 
 function listDocuments(state: SimState, query: URLSearchParams): SimDocument[] {
   const mode = query.get("mode") ?? "normal";
-  const types = query.get("type")?.split(",").map((t) => t.trim().toUpperCase());
+  const types = query
+    .get("type")
+    ?.split(",")
+    .map((t) => t.trim().toUpperCase());
   const eq = (name: string, value: string | number) => query.get(name) === null || query.get(name) === String(value);
   const since = query.get("since");
   const until = query.get("until");

@@ -16,7 +16,13 @@ export interface SeriesSlot {
 }
 
 /** One series per type, register, mode and year: "FT 01P2026/12", in test mode "FR T01P2026/3". */
-export function nextInSeries(state: SimState, type: DocType, mode: Mode, register: SimRegister, date: string): SeriesSlot {
+export function nextInSeries(
+  state: SimState,
+  type: DocType,
+  mode: Mode,
+  register: SimRegister,
+  date: string,
+): SeriesSlot {
   const year = date.slice(0, 4);
   const prefix = `${mode === "tests" ? "T" : ""}${register.series}P${year}`;
   const seriesKey = `${type} ${prefix}`;
@@ -27,7 +33,13 @@ export function nextInSeries(state: SimState, type: DocType, mode: Mode, registe
   };
   state.series.set(seriesKey, series);
   const seq = series.count + 1;
-  return { seriesKey, seq, number: `${seriesKey}/${seq}`, atcud: `${series.validationCode}-${seq}`, previousHash: series.lastHash };
+  return {
+    seriesKey,
+    seq,
+    number: `${seriesKey}/${seq}`,
+    atcud: `${series.validationCode}-${seq}`,
+    previousHash: series.lastHash,
+  };
 }
 
 /** Marks a slot as used, chaining its hash; called only once the document is stored. */
@@ -45,7 +57,10 @@ function validationCodeFor(seriesKey: string): string {
   return Array.from(digest.subarray(0, 8), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
 }
 
-export function documentHash(doc: Pick<SimDocument, "date" | "systemTime" | "number" | "grossCents">, previousHash: string) {
+export function documentHash(
+  doc: Pick<SimDocument, "date" | "systemTime" | "number" | "grossCents">,
+  previousHash: string,
+) {
   const message = `${doc.date};${doc.systemTime.replace(" ", "T")};${doc.number};${centsToDecimal(doc.grossCents)};${previousHash}`;
   return createHash("sha256").update(message).digest("base64");
 }

@@ -42,7 +42,11 @@ function resolveDate(value: unknown, today: string): string {
   if (value === undefined || value === null || value === "") return today;
   const date = asText(value);
   const parsed = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== date
+  ) {
     throw fieldError("O campo date é inválido (AAAA-MM-DD).");
   }
   return date;
@@ -84,10 +88,13 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
   const now = state.clock();
   const today = lisbonDay(now);
   const date = resolveDate(body.date, today);
-  if (!Array.isArray(body.items) || body.items.length === 0) throw fieldError("O documento tem de ter pelo menos um artigo.");
+  if (!Array.isArray(body.items) || body.items.length === 0)
+    throw fieldError("O documento tem de ter pelo menos um artigo.");
   // Ponte puts every discount on its line; a document-level discount is not modelled here.
   if (isNonZero(body.discount_amount) || isNonZero(body.discount_percentage)) {
-    throw fieldError("Descontos globais (discount_amount/discount_percentage do documento) não são suportados pelo simulador.");
+    throw fieldError(
+      "Descontos globais (discount_amount/discount_percentage do documento) não são suportados pelo simulador.",
+    );
   }
   const notes = asText(body.notes);
   const payments = parsePayments(body.payments);
@@ -103,14 +110,21 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
     lines = buildInvoiceLines(state, body.items);
   }
   const taxes = groupByRate(
-    lines.map((l) => ({ grossTotalCents: l.amounts.grossTotalCents, rate: parseRatio(l.rate) ?? ratio(0), country: l.taxCountry })),
+    lines.map((l) => ({
+      grossTotalCents: l.amounts.grossTotalCents,
+      rate: parseRatio(l.rate) ?? ratio(0),
+      country: l.taxCountry,
+    })),
   );
   const { grossCents, netCents } = documentTotals(taxes);
   const paid = payments.reduce((sum, p) => sum + p.amountCents, 0);
 
-  if (type === "FR" && payments.length === 0) throw businessError("Os documentos do tipo FR têm de ter pelo menos um pagamento.");
+  if (type === "FR" && payments.length === 0)
+    throw businessError("Os documentos do tipo FR têm de ter pelo menos um pagamento.");
   if (type === "FR" && paid !== grossCents) {
-    throw businessError(`O total dos pagamentos, ${centsToDecimal(paid)}, é diferente do total do documento, ${centsToDecimal(grossCents)}.`);
+    throw businessError(
+      `O total dos pagamentos, ${centsToDecimal(paid)}, é diferente do total do documento, ${centsToDecimal(grossCents)}.`,
+    );
   }
   if (type === "FT" && paid > grossCents) throw businessError("O valor pago é superior ao total do documento.");
   if (type === "FS" && grossCents > simplifiedInvoiceLimitCents) {
@@ -119,7 +133,9 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
   if (date > today) throw businessError(`A data do documento, ${date}, não pode ser posterior à data atual, ${today}.`);
   const lastDate = state.lastDates.get(`${register.id}|${mode}`);
   if (lastDate && date < lastDate) {
-    throw businessError(`A data do documento, ${date}, não pode ser anterior à do último documento emitido, ${lastDate}.`);
+    throw businessError(
+      `A data do documento, ${date}, não pode ser anterior à do último documento emitido, ${lastDate}.`,
+    );
   }
 
   const doc = storeDocument(state, {
@@ -144,11 +160,24 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
 
   const response: Record<string, unknown> = createdJson(doc);
   if (body.output === "pdf") response.output = Buffer.from(renderPdf(state, doc)).toString("base64");
-  if (Number(body.return_qrcode) === 1) response.qrcode = `<svg xmlns="http://www.w3.org/2000/svg"><desc>${doc.atcud}</desc></svg>`;
+  if (Number(body.return_qrcode) === 1)
+    response.qrcode = `<svg xmlns="http://www.w3.org/2000/svg"><desc>${doc.atcud}</desc></svg>`;
   return { status: 201, body: response, committedDocumentId: doc.id };
 }
 
-type NewDocument = Omit<SimDocument, "id" | "number" | "seriesKey" | "registerId" | "storeId" | "status" | "atcud" | "hash" | "qrcodeData" | "relatedDocumentIds"> & {
+type NewDocument = Omit<
+  SimDocument,
+  | "id"
+  | "number"
+  | "seriesKey"
+  | "registerId"
+  | "storeId"
+  | "status"
+  | "atcud"
+  | "hash"
+  | "qrcodeData"
+  | "relatedDocumentIds"
+> & {
   register: SimRegister;
 };
 

@@ -58,7 +58,12 @@ interface LineTax {
 }
 
 /** `tax_custom` (another country's VAT, the OSS case) wins over `tax_id`; ISE needs a reason and its law. */
-export function resolveTax(state: SimState, item: Record<string, unknown>, product: SimProduct | null, field: string): LineTax {
+export function resolveTax(
+  state: SimState,
+  item: Record<string, unknown>,
+  product: SimProduct | null,
+  field: string,
+): LineTax {
   const exemption = asText(item.tax_exemption);
   const exemptionLaw = asText(item.tax_exemption_law);
   const taxId = item.tax_id === undefined ? (product?.taxId ?? state.account.tax_id) : asText(item.tax_id);

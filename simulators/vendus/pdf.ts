@@ -4,7 +4,10 @@ import type { SimDocument, SimState } from "./state";
 
 /** PDF literal strings: ASCII only here (accents dropped), with ( ) \ escaped. */
 function pdfText(value: string): string {
-  const ascii = value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "?");
+  const ascii = value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "?");
   return ascii.replace(/[()\\]/g, (c) => `\\${c}`);
 }
 
@@ -15,8 +18,12 @@ export function renderPdf(state: SimState, doc: SimDocument): Uint8Array {
     `${doc.number}${doc.mode === "tests" ? " (modo de testes, sem validade fiscal)" : ""}`,
     `Data ${doc.date}   ATCUD ${doc.atcud}`,
     `Cliente ${doc.client.name} ${doc.client.fiscal_id || "Consumidor final"}`,
-    ...doc.lines.map((l) => `${l.qtyMilli / 1000} x ${l.title}   ${centsToDecimal(l.amounts.grossTotalCents)} (IVA ${l.rate}%)`),
-    ...doc.taxes.map((t) => `IVA ${t.rate}%: base ${centsToDecimal(t.baseCents)}, imposto ${centsToDecimal(t.vatCents)}`),
+    ...doc.lines.map(
+      (l) => `${l.qtyMilli / 1000} x ${l.title}   ${centsToDecimal(l.amounts.grossTotalCents)} (IVA ${l.rate}%)`,
+    ),
+    ...doc.taxes.map(
+      (t) => `IVA ${t.rate}%: base ${centsToDecimal(t.baseCents)}, imposto ${centsToDecimal(t.vatCents)}`,
+    ),
     `Total ${centsToDecimal(doc.grossCents)} EUR`,
   ];
   const content = `BT /F1 11 Tf 50 790 Td 14 TL ${lines.map((l) => `(${pdfText(l)}) '`).join(" ")} ET`;

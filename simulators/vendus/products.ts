@@ -208,7 +208,11 @@ export const productRoutes: Route[] = [
     pattern: /^\/products\/$/,
     handler: (state, req) => ok(productJson(createProduct(state, bodyObject(req.body))), 201),
   },
-  { method: "GET", pattern: /^\/products\/(\d+)\/$/, handler: (state, _r, [id]) => ok(productJson(findProduct(state, id))) },
+  {
+    method: "GET",
+    pattern: /^\/products\/(\d+)\/$/,
+    handler: (state, _r, [id]) => ok(productJson(findProduct(state, id))),
+  },
   {
     method: "PATCH",
     pattern: /^\/products\/(\d+)\/$/,

@@ -82,4 +82,3 @@ export function formatDecimal(value: Ratio, minDecimals = 2): string {
   const fraction = digits.slice(digits.length - places);
   return `${negative ? "-" : ""}${whole}${places ? `.${fraction}` : ""}`;
 }
-

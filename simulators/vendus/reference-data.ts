@@ -27,7 +27,11 @@ export const taxTitles: Record<TaxCode, string> = {
 /** SAF-T PT exemption reasons (codes as listed by Vendus's GET /taxes/exemptions/). */
 export const exemptions: { id: string; text: string; law: string }[] = [
   { id: "M01", text: "Artigo 16.º, n.º 6 do CIVA", law: "Artigo 16.º, n.º 6, alíneas a) a d) do CIVA" },
-  { id: "M02", text: "Artigo 6.º do Decreto-Lei n.º 198/90, de 19 de junho", law: "Artigo 6.º do Decreto-Lei n.º 198/90, de 19 de junho" },
+  {
+    id: "M02",
+    text: "Artigo 6.º do Decreto-Lei n.º 198/90, de 19 de junho",
+    law: "Artigo 6.º do Decreto-Lei n.º 198/90, de 19 de junho",
+  },
   { id: "M03", text: "Exigibilidade de caixa", law: "Decreto-Lei n.º 71/2013, de 30 de maio" },
   { id: "M04", text: "Isento artigo 13.º do CIVA", law: "Artigo 13.º do CIVA" },
   { id: "M05", text: "Isento artigo 14.º do CIVA", law: "Artigo 14.º do CIVA" },
@@ -38,15 +42,27 @@ export const exemptions: { id: string; text: string; law: string }[] = [
   { id: "M10", text: "IVA – regime de isenção", law: "Artigo 57.º do CIVA" },
   { id: "M11", text: "Regime particular do tabaco", law: "Decreto-Lei n.º 346/85, de 23 de agosto" },
   { id: "M12", text: "Regime da margem de lucro – Agências de viagens", law: "Decreto-Lei n.º 221/85, de 3 de julho" },
-  { id: "M13", text: "Regime da margem de lucro – Bens em segunda mão", law: "Decreto-Lei n.º 199/96, de 18 de outubro" },
+  {
+    id: "M13",
+    text: "Regime da margem de lucro – Bens em segunda mão",
+    law: "Decreto-Lei n.º 199/96, de 18 de outubro",
+  },
   { id: "M14", text: "Regime da margem de lucro – Objetos de arte", law: "Decreto-Lei n.º 199/96, de 18 de outubro" },
-  { id: "M15", text: "Regime da margem de lucro – Objetos de coleção e antiguidades", law: "Decreto-Lei n.º 199/96, de 18 de outubro" },
+  {
+    id: "M15",
+    text: "Regime da margem de lucro – Objetos de coleção e antiguidades",
+    law: "Decreto-Lei n.º 199/96, de 18 de outubro",
+  },
   { id: "M16", text: "Isento artigo 14.º do RITI", law: "Artigo 14.º do RITI" },
   { id: "M19", text: "Outras isenções", law: "Isenções temporárias determinadas em diploma próprio" },
   { id: "M20", text: "IVA - regime forfetário", law: "Artigo 59.º-D, n.º 2 do CIVA" },
   { id: "M21", text: "IVA – não confere direito à dedução", law: "Artigo 72.º, n.º 4 do CIVA" },
   { id: "M25", text: "Mercadorias à consignação", law: "Artigo 38.º, n.º 1, alínea a) do CIVA" },
-  { id: "M26", text: "Isenção de IVA com direito à dedução no cabaz alimentar", law: "Lei n.º 17/2023, de 14 de abril" },
+  {
+    id: "M26",
+    text: "Isenção de IVA com direito à dedução no cabaz alimentar",
+    law: "Lei n.º 17/2023, de 14 de abril",
+  },
   { id: "M30", text: "IVA - autoliquidação", law: "Artigo 2.º, n.º 1, alínea i) do CIVA" },
   { id: "M31", text: "IVA - autoliquidação", law: "Artigo 2.º, n.º 1, alínea j) do CIVA" },
   { id: "M32", text: "IVA - autoliquidação", law: "Artigo 2.º, n.º 1, alínea l) do CIVA" },
@@ -56,7 +72,11 @@ export const exemptions: { id: string; text: string; law: string }[] = [
   { id: "M41", text: "IVA - autoliquidação", law: "Artigo 8.º, n.º 3 do RITI" },
   { id: "M42", text: "IVA - autoliquidação", law: "Decreto-Lei n.º 21/2007, de 29 de janeiro" },
   { id: "M43", text: "IVA - autoliquidação", law: "Decreto-Lei n.º 362/99, de 16 de setembro" },
-  { id: "M99", text: "Não sujeito ou não tributado", law: "Outras situações de não liquidação do imposto (artigo 2.º, n.º 2; artigo 3.º, n.ºs 4, 6 e 7; artigo 4.º, n.º 5 do CIVA)" },
+  {
+    id: "M99",
+    text: "Não sujeito ou não tributado",
+    law: "Outras situações de não liquidação do imposto (artigo 2.º, n.º 2; artigo 3.º, n.ºs 4, 6 e 7; artigo 4.º, n.º 5 do CIVA)",
+  },
 ];
 
 export const paymentMethods: { id: number; title: string; type: string; status: "on" | "off" }[] = [

@@ -23,7 +23,18 @@ describe("Vendus simulator: protocol", () => {
     const first = await api("GET", "taxes/exemptions/?per_page=10&page=2");
     expect(first.headers.get("x-paginator-items")).toBe("31");
     expect(first.headers.get("x-paginator-pages")).toBe("4");
-    expect((first.body as { id: string }[]).map((e) => e.id)).toEqual(["M11", "M12", "M13", "M14", "M15", "M16", "M19", "M20", "M21", "M25"]);
+    expect((first.body as { id: string }[]).map((e) => e.id)).toEqual([
+      "M11",
+      "M12",
+      "M13",
+      "M14",
+      "M15",
+      "M16",
+      "M19",
+      "M20",
+      "M21",
+      "M25",
+    ]);
     expect(((await api("GET", "taxes/exemptions/")).body as unknown[]).length).toBe(20);
     const empty = await api("GET", "clients/");
     expect(empty.status).toBe(404);
@@ -53,19 +64,33 @@ describe("Vendus simulator: protocol", () => {
     const missing = await api("POST", "products/", { title: "Sem unidade" });
     expect(missing.status).toBe(403);
     expect((missing.body as Errors).errors[0]).toEqual({ code: "P001", message: "O campo unit_id é obrigatório." });
-    const created = await api("POST", "products/", { title: "Vela", unit_id: 1, reference: "VEL-1", gross_price: "4.5" });
+    const created = await api("POST", "products/", {
+      title: "Vela",
+      unit_id: 1,
+      reference: "VEL-1",
+      gross_price: "4.5",
+    });
     expect(created.status).toBe(201);
     const { id } = created.body as { id: number };
     const patched = await api("PATCH", `products/${id}/`, { gross_price: 5, barcode: "5601" });
     expect(patched.body).toMatchObject({ id, gross_price: "5.00", barcode: "5601", reference: "VEL-1" });
     const stock = await api("POST", "products/stocks/", { product_id: id, amount: 7, type: "reset" });
-    expect(stock.body).toEqual({ product_id: id, total: 7, stores: [{ store_id: 11, stock: 7 }, { store_id: 12, stock: 0 }] });
+    expect(stock.body).toEqual({
+      product_id: id,
+      total: 7,
+      stores: [
+        { store_id: 11, stock: 7 },
+        { store_id: 12, stock: 0 },
+      ],
+    });
   });
 
   it("drives seeding, faults and request logs over /__control/", async () => {
     const seed = await fetch(`${controlUrl}seed`, {
       method: "POST",
-      body: JSON.stringify({ products: [{ title: "Sal", reference: "SAL", gross_price: "2.00", brand: "Mar", stock: 3 }] }),
+      body: JSON.stringify({
+        products: [{ title: "Sal", reference: "SAL", gross_price: "2.00", brand: "Mar", stock: 3 }],
+      }),
     });
     const seeded = (await seed.json()) as { products: { id: number; brand_id: number }[]; brands: unknown[] };
     expect(seeded.products[0]!.brand_id).toBe(401);
@@ -79,7 +104,11 @@ describe("Vendus simulator: protocol", () => {
     expect((await api("GET", "products/")).status).toBe(503);
     expect((await api("GET", "products/")).status).toBe(200);
 
-    const log = (await (await fetch(`${controlUrl}requests`)).json()) as { method: string; path: string; status: number }[];
+    const log = (await (await fetch(`${controlUrl}requests`)).json()) as {
+      method: string;
+      path: string;
+      status: number;
+    }[];
     expect(log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       "GET /products/stocks/1001/ 200",
       "GET /account/ 200",

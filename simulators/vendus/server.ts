@@ -75,14 +75,25 @@ function route(method: string, path: string): { route: Route; params: string[] }
 
 export async function startVendusSimulator(options: VendusSimulatorOptions = {}): Promise<VendusSimulator> {
   const apiKeys = options.apiKeys ?? [DEFAULT_SIMULATOR_API_KEY];
-  const makeState = () => createState({ region: options.region ?? "PT", apiKeys, clock: options.clock ?? (() => new Date()) });
+  const makeState = () =>
+    createState({ region: options.region ?? "PT", apiKeys, clock: options.clock ?? (() => new Date()) });
   let state = makeState();
   const faults = createFaults();
-  const defaultRateLimit = { limit: options.rateLimit?.limit ?? 1000, windowSeconds: options.rateLimit?.windowSeconds ?? 60 };
+  const defaultRateLimit = {
+    limit: options.rateLimit?.limit ?? 1000,
+    windowSeconds: options.rateLimit?.windowSeconds ?? 60,
+  };
   const limiter = { current: createRateLimiter(defaultRateLimit.limit, defaultRateLimit.windowSeconds, Date.now()) };
   const log: ReceivedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const control = createControl({ getState: () => state, resetState: () => (state = makeState()), faults, limiter, log, defaultRateLimit });
+  const control = createControl({
+    getState: () => state,
+    resetState: () => (state = makeState()),
+    faults,
+    limiter,
+    log,
+    defaultRateLimit,
+  });
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -113,7 +124,14 @@ export async function startVendusSimulator(options: VendusSimulatorOptions = {})
         isUnparsable = true;
       }
     }
-    const entry: ReceivedRequest = { method, path, query: queryObject(url.searchParams), body, contentType, status: null };
+    const entry: ReceivedRequest = {
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      body,
+      contentType,
+      status: null,
+    };
     log.push(entry);
     const answer = (response: SimResponse, headers: Record<string, string>) => {
       entry.status = response.status;
