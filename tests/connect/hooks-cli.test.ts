@@ -1,0 +1,53 @@
+// Stores added from the command line (private API credentials) get their hooks with `store:hooks`.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hookUrl, startConnectWorld, type ConnectWorld } from "./support";
+
+let world: ConnectWorld;
+let runCli: (argv: string[], out?: (line: string) => void) => Promise<number>;
+
+beforeAll(async () => {
+  world = await startConnectWorld();
+  ({ runCli } = await import("../../scripts/ponte"));
+});
+afterAll(() => world.close());
+
+async function cli(...argv: string[]) {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
+  try {
+    const code = await runCli(argv, (line) => lines.push(line));
+    return { code, out: lines.join("\n"), err: errors.join("\n") };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("store:hooks", () => {
+  it("registers the five hooks once for a store added with store:add, however often it runs", async () => {
+    const { login, authtoken } = world.jumpseller.control.store;
+    const add = await cli(
+      "store:add", "--code", "loja-azul", "--vendus-key", "vendus-key-0001-good",
+      "--jumpseller-login", login, "--jumpseller-token", authtoken, "--enabled", "no",
+    );
+    expect(add).toMatchObject({ code: 0, err: "" });
+
+    const first = await cli("store:hooks", "--store", "loja-azul");
+    expect(first).toMatchObject({ code: 0, err: "" });
+    expect(first.out).toContain(`point to ${hookUrl}`);
+    expect(first.out).toContain("created: order_paid, order_canceled, product_created, product_updated, product_stock_updated");
+
+    const second = await cli("store:hooks", "--store", "loja-azul");
+    expect(second.out).toContain("created: none");
+    expect(second.out).toContain("removed: none");
+    expect(second.out).not.toContain(authtoken);
+    const ours = world.jumpseller.control.hooks().filter((h) => h.url === hookUrl);
+    expect(ours).toHaveLength(5);
+  });
+
+  it("explains an unknown store with exit code 2", async () => {
+    const result = await cli("store:hooks", "--store", "nao-existe");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('no store with code "nao-existe"');
+  });
+});
