@@ -219,6 +219,41 @@ describe("Vendus simulator: documents", () => {
     expect([misplaced.status, (misplaced.body as Errors).errors[0]!.code]).toEqual([403, "P001"]);
   });
 
+  it("taxes an OSS line at the destination country's rate, in its own group", async () => {
+    const created = await api("POST", "documents/", {
+      ...sampleInvoice(),
+      items: [
+        { reference: "A", title: "Casaco", qty: 1, gross_price: 12.3, tax_id: "NOR" },
+        {
+          reference: "B",
+          title: "Casaco (ES)",
+          qty: 1,
+          gross_price: 12.1,
+          tax_id: "NOR",
+          tax_custom: { country: "ES", rate: 21, code: "NOR", type: "IVA" },
+        },
+      ],
+      payments: [{ id: 301, amount: 24.4 }],
+    });
+    expect(created.status).toBe(201);
+    const { id, qrcode_data } = created.body as Created;
+    const detail = (await api("GET", `documents/${id}/`)).body as { taxes: unknown[] };
+    expect(detail.taxes).toEqual([
+      { rate: "23.00", base: "10.00", amount: "2.30", total: "12.30" },
+      { rate: "21.00", base: "10.00", amount: "2.10", total: "12.10" },
+    ]);
+    // The QR code's PT block has the mainland rate only.
+    expect(qrcode_data).toContain("*I1:PT*I7:10.00*I8:2.30*N:4.40*O:24.40*");
+    const own = await api(
+      "POST",
+      "documents/",
+      sampleInvoice({
+        items: [{ reference: "C", qty: 1, gross_price: 1, tax_custom: { country: "PT", rate: 23, type: "IVA" } }],
+      }),
+    );
+    expect([own.status, (own.body as Errors).errors[0]!.code]).toEqual([403, "P001"]);
+  });
+
   it("refuses 999999990 and NIFs that fail mod-11; reuses a known client", async () => {
     const cf = await api(
       "POST",
