@@ -1,0 +1,95 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { onSubmitTo } from "@/components/forms/on-submit";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Field, Select } from "@/components/ui/field";
+import { finishStoreSetupAction } from "@/lib/actions/connect";
+import type { ConnectStore } from "@/lib/connect/data";
+import type { SetupOptions } from "@/lib/connect/vendus-key";
+import { REGION_RATES } from "@/lib/invoicing/vat";
+import { useConnectMessages } from "./use-connect-messages";
+
+export function StoreSetupForm({ store, options }: { store: ConnectStore; options: SetupOptions }) {
+  const t = useTranslations("connect");
+  const [state, action, isPending] = useActionState(finishStoreSetupAction.bind(null, store.id), null);
+  const { field, form } = useConnectMessages(state);
+  const [documentType, setDocumentType] = useState(store.documentType === "FT" ? "FT" : "FR");
+  const rates = Object.values(REGION_RATES[options.region]);
+  const defaultRate = rates.includes(store.defaultVatRate) ? store.defaultVatRate : rates[0];
+  // A register already chosen stays selected; otherwise the first one whose mode matches test mode.
+  const defaultRegister =
+    options.registers.find((r) => r.id === store.vendusRegisterId) ??
+    options.registers.find((r) => r.mode === (store.testMode ? "tests" : "normal")) ??
+    options.registers[0];
+  const invalid = (name: string) => ({
+    "aria-invalid": Boolean(field(name)),
+    "aria-describedby": field(name) ? `${name}-error` : undefined,
+  });
+
+  return (
+    <form onSubmit={onSubmitTo(action)} className="space-y-6 px-4 py-4" aria-label={t("setup.title")}>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("setup.register")} htmlFor="registerId" error={field("registerId")} hint={t("setup.registerHint")}>
+          <Select id="registerId" name="registerId" defaultValue={defaultRegister?.id ?? ""} required {...invalid("registerId")}>
+            {options.registers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t("setup.registerOption", { title: r.title, id: r.id, type: r.mode ? `${r.type}, ${r.mode}` : r.type })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("setup.vat")} htmlFor="defaultVatRate" error={field("defaultVatRate")} hint={t("setup.vatHint")}>
+          <Select id="defaultVatRate" name="defaultVatRate" defaultValue={defaultRate} {...invalid("defaultVatRate")}>
+            {rates.map((rate) => (
+              <option key={rate} value={rate}>
+                {rate} %
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("setup.documentType")} htmlFor="documentType" error={field("documentType")}>
+          <Select id="documentType" name="documentType" value={documentType} onChange={(e) => setDocumentType(e.target.value)}>
+            <option value="FR">{t("documentTypes.FR")}</option>
+            <option value="FT">{t("documentTypes.FT")}</option>
+          </Select>
+        </Field>
+        {documentType === "FR" ? (
+          <Field label={t("setup.paymentMethod")} htmlFor="paymentMethodId" error={field("paymentMethodId")} hint={t("setup.paymentMethodHint")}>
+            <Select
+              id="paymentMethodId"
+              name="paymentMethodId"
+              defaultValue={store.vendusPaymentMethodId ?? ""}
+              required
+              {...invalid("paymentMethodId")}
+            >
+              <option value="">{t("setup.choose")}</option>
+              {options.paymentMethods.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title} ({m.type})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <Checkbox name="oss" defaultChecked={store.oss} label={t("setup.oss")} hint={t("setup.ossHint")} />
+        <Checkbox name="testMode" defaultChecked={store.testMode} label={t("setup.testMode")} hint={t("setup.testModeHint")} />
+        <Checkbox name="enabled" defaultChecked label={t("setup.enabled")} hint={t("setup.enabledHint")} />
+      </fieldset>
+
+      <div className="flex items-center justify-end gap-3 border-t border-zinc-100 pt-4">
+        {form && !isPending ? (
+          <span role="alert" className="text-xs font-medium text-red-700">
+            {form}
+          </span>
+        ) : null}
+        <Button type="submit" variant="primary" disabled={isPending}>
+          {t("setup.submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
