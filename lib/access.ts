@@ -2,7 +2,7 @@
 // own tenant filters. A store the user may not see is reported as "not found", never "forbidden", so
 // that a merchant cannot learn which store ids exist.
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The signed-in user as re-read from the database on every request (see lib/auth.ts). */
@@ -49,6 +49,16 @@ export function storesVisibleTo(user: SessionUser): Prisma.StoreWhereInput {
 /** The same filter for rows that belong to a store (orders, documents, jobs, deliveries…). */
 export function storeScope(user: SessionUser): { store: Prisma.StoreWhereInput } {
   return { store: storesVisibleTo(user) };
+}
+
+/**
+ * The same rule for hand-written SQL (the few list queries that join in one statement): a condition on the
+ * given store id column. Kept next to storesVisibleTo so that both change together.
+ */
+export function storeScopeSql(user: SessionUser, storeIdColumn: Prisma.Sql): Prisma.Sql {
+  return seesAllStores(user)
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`${storeIdColumn} IN (SELECT "storeId" FROM "StoreAccess" WHERE "userId" = ${user.id})`;
 }
 
 /** Ids of the visible stores, for tables that keep a bare storeId without a relation (rejected deliveries). */

@@ -74,7 +74,7 @@ export const orderColumns = helper.columns([
     enableSorting: false,
     cell: (info) => <StateCell row={info.row.original} />,
   }),
-  helper.accessor((row) => row.documents[0]?.number ?? null, {
+  helper.accessor((row) => row.invoice?.number ?? null, {
     id: "invoice",
     header: () => <Header id="invoice" />,
     enableSorting: false,

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { OrderDetail } from "@/lib/data/orders";
+import type { OrderDetail } from "@/lib/data/order-detail";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { DocumentLines } from "./document-lines";
 

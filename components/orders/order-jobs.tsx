@@ -4,7 +4,7 @@ import { JobKindLabel, JobStatusBadge } from "@/components/status-badges";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { OrderDetail } from "@/lib/data/orders";
+import type { OrderDetail } from "@/lib/data/order-detail";
 import { formatDateTime } from "@/lib/format";
 
 export function OrderJobs({ jobs }: { jobs: OrderDetail["jobs"] }) {

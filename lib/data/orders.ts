@@ -1,11 +1,11 @@
-// Orders as the signed-in user may see them. The store filter is part of every query.
-import { cache } from "react";
+// The orders list. One statement per page: orders joined with their store's name and their invoice (at most
+// one per order, enforced by Document.invoiceForOrderId being unique), seeking on (orderedAt, id).
 import { z } from "zod";
-import { storeScope, type SessionUser } from "@/lib/access";
+import { storeScopeSql, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { InvoiceState } from "@/lib/generated/prisma/enums";
-import { finishKeyset, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { InvoiceState, type DocumentType } from "@/lib/generated/prisma/enums";
+import { decodeCursor, encodeCursor, pageParamsSchema, pageSize, type KeysetPage } from "@/lib/keyset";
 
 export const invoiceStates = Object.values(InvoiceState);
 
@@ -18,109 +18,91 @@ export const orderSearchSchema = z.object({
 });
 export type OrderSearch = z.infer<typeof orderSearchSchema>;
 
-function filtersFrom(search: OrderSearch): Prisma.OrderWhereInput[] {
-  const filters: Prisma.OrderWhereInput[] = [];
-  if (search.store) filters.push({ storeId: search.store });
-  if (search.state) filters.push({ invoiceState: search.state });
-  const q = search.q;
-  if (q) {
-    const text: Prisma.OrderWhereInput[] = [
-      { customerName: { contains: q, mode: "insensitive" } },
-      { customerEmail: { contains: q, mode: "insensitive" } },
-      { nif: { startsWith: q.replace(/\s+/g, "") } },
+export interface OrderRow {
+  id: string;
+  jumpsellerId: number;
+  status: string;
+  invoiceState: InvoiceState;
+  customerName: string | null;
+  nif: string | null;
+  totalCents: number;
+  currency: string;
+  orderedAt: Date;
+  paidAt: Date | null;
+  store: { id: string; name: string };
+  invoice: { type: DocumentType; number: string } | null;
+}
+
+interface OrderSqlRow extends Omit<OrderRow, "store" | "invoice"> {
+  storeId: string;
+  storeName: string;
+  invoiceType: DocumentType | null;
+  invoiceNumber: string | null;
+}
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filtersFrom(search: OrderSearch): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [];
+  if (search.store) filters.push(Prisma.sql`o."storeId" = ${search.store}`);
+  if (search.state) filters.push(Prisma.sql`o."invoiceState" = ${search.state}::"InvoiceState"`);
+  if (search.q) {
+    const contains = `%${likeEscape(search.q)}%`;
+    const text = [
+      Prisma.sql`o."customerName" ILIKE ${contains}`,
+      Prisma.sql`o."customerEmail" ILIKE ${contains}`,
+      Prisma.sql`o.nif LIKE ${`${likeEscape(search.q.replace(/\s+/g, ""))}%`}`,
     ];
-    const number = q.replace(/^#/, "");
-    if (/^\d{1,9}$/.test(number)) text.unshift({ jumpsellerId: Number(number) });
-    filters.push({ OR: text });
+    const number = search.q.replace(/^#/, "");
+    if (/^\d{1,9}$/.test(number)) text.unshift(Prisma.sql`o."jumpsellerId" = ${Number(number)}`);
+    filters.push(Prisma.sql`(${Prisma.join(text, " OR ")})`);
   }
   return filters;
 }
 
-const orderRowSelect = {
-  id: true,
-  jumpsellerId: true,
-  status: true,
-  invoiceState: true,
-  customerName: true,
-  nif: true,
-  totalCents: true,
-  currency: true,
-  orderedAt: true,
-  paidAt: true,
-  store: { select: { id: true, name: true } },
-  // The invoice, if any: only invoices carry invoiceForOrderId.
-  documents: { where: { invoiceForOrderId: { not: null } }, select: { type: true, number: true } },
-} satisfies Prisma.OrderSelect;
-
-export type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderRowSelect }>;
-
 export async function listOrders(user: SessionUser, search: OrderSearch): Promise<KeysetPage<OrderRow>> {
-  const plan = planKeyset("orderedAt", search.sort === "desc", search);
-  const where: Prisma.OrderWhereInput = {
-    AND: [storeScope(user), ...filtersFrom(search), ...(plan.where ? [plan.where as Prisma.OrderWhereInput] : [])],
+  const cursor = decodeCursor(search.cursor);
+  const backwards = Boolean(cursor) && search.dir === "prev";
+  // Walking back (the "previous" link) reads in the opposite order, then flips the rows.
+  const descending = (search.sort === "desc") !== backwards;
+  const where = [storeScopeSql(user, Prisma.sql`o."storeId"`), ...filtersFrom(search)];
+  if (cursor) {
+    where.push(
+      descending
+        ? Prisma.sql`(o."orderedAt", o.id) < (${cursor.at}, ${cursor.id})`
+        : Prisma.sql`(o."orderedAt", o.id) > (${cursor.at}, ${cursor.id})`,
+    );
+  }
+  const order = descending ? Prisma.sql`o."orderedAt" DESC, o.id DESC` : Prisma.sql`o."orderedAt" ASC, o.id ASC`;
+  const fetched = await db.$queryRaw<OrderSqlRow[]>`
+    SELECT o.id, o."jumpsellerId", o.status, o."invoiceState"::text AS "invoiceState", o."customerName", o.nif,
+           o."totalCents", o.currency, o."orderedAt", o."paidAt",
+           s.id AS "storeId", s.name AS "storeName", d.type::text AS "invoiceType", d.number AS "invoiceNumber"
+    FROM "Order" o
+    JOIN "Store" s ON s.id = o."storeId"
+    LEFT JOIN "Document" d ON d."invoiceForOrderId" = o.id
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${pageSize + 1}`;
+
+  const hasMore = fetched.length > pageSize;
+  const rows = fetched.slice(0, pageSize).map(toOrderRow);
+  if (backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    next: (backwards || hasMore) && last ? encodeCursor({ at: last.orderedAt, id: last.id }) : null,
+    prev: (backwards ? hasMore : cursor !== null) && first ? encodeCursor({ at: first.orderedAt, id: first.id }) : null,
   };
-  const rows = await db.order.findMany({
-    where,
-    orderBy: plan.orderBy as Prisma.OrderOrderByWithRelationInput[],
-    take: plan.take,
-    select: orderRowSelect,
-  });
-  return finishKeyset(plan, rows, (row) => row.orderedAt);
 }
 
-/** Cheap visibility check for the order route's layout: null becomes a 404 before anything streams. */
-export async function findVisibleOrder(user: SessionUser, orderId: string) {
-  return db.order.findFirst({ where: { id: orderId, ...storeScope(user) }, select: { id: true } });
+function toOrderRow({ storeId, storeName, invoiceType, invoiceNumber, ...order }: OrderSqlRow): OrderRow {
+  return {
+    ...order,
+    store: { id: storeId, name: storeName },
+    invoice: invoiceType && invoiceNumber ? { type: invoiceType, number: invoiceNumber } : null,
+  };
 }
-
-export const getOrderDetail = cache(async (user: SessionUser, orderId: string) => {
-  return db.order.findFirst({
-    where: { id: orderId, ...storeScope(user) },
-    select: {
-      id: true,
-      jumpsellerId: true,
-      status: true,
-      invoiceState: true,
-      customerName: true,
-      customerEmail: true,
-      nif: true,
-      country: true,
-      currency: true,
-      totalCents: true,
-      orderedAt: true,
-      paidAt: true,
-      store: { select: { id: true, name: true, code: true } },
-      documents: {
-        orderBy: { issuedAt: "asc" },
-        select: {
-          id: true,
-          type: true,
-          number: true,
-          atcud: true,
-          mode: true,
-          issuedAt: true,
-          amountGrossCents: true,
-          amountNetCents: true,
-          lines: true,
-          reason: true,
-          credits: { select: { number: true } },
-        },
-      },
-      jobs: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          attempts: true,
-          lastErrorKind: true,
-          lastErrorCode: true,
-          lastErrorMessage: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      },
-    },
-  });
-});
-export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

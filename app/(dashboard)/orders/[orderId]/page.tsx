@@ -10,7 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { DetailRow } from "@/components/ui/detail-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth";
-import { getOrderDetail } from "@/lib/data/orders";
+import { getOrderDetail } from "@/lib/data/order-detail";
 import { formatDateTime, formatDay, formatEuros } from "@/lib/format";
 import { deadlineStatus, invoiceDeadline } from "@/lib/legal-deadline";
 

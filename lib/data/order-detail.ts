@@ -1,0 +1,61 @@
+// One order with its documents and jobs, as the signed-in user may see it.
+import { cache } from "react";
+import { storeScope, type SessionUser } from "@/lib/access";
+import { db } from "@/lib/db";
+
+/** Cheap visibility check for the order route's layout: null becomes a 404 before anything streams. */
+export async function findVisibleOrder(user: SessionUser, orderId: string) {
+  return db.order.findFirst({ where: { id: orderId, ...storeScope(user) }, select: { id: true } });
+}
+
+export const getOrderDetail = cache(async (user: SessionUser, orderId: string) => {
+  return db.order.findFirst({
+    where: { id: orderId, ...storeScope(user) },
+    select: {
+      id: true,
+      jumpsellerId: true,
+      status: true,
+      invoiceState: true,
+      customerName: true,
+      customerEmail: true,
+      nif: true,
+      country: true,
+      currency: true,
+      totalCents: true,
+      orderedAt: true,
+      paidAt: true,
+      store: { select: { id: true, name: true, code: true } },
+      documents: {
+        orderBy: { issuedAt: "asc" },
+        select: {
+          id: true,
+          type: true,
+          number: true,
+          atcud: true,
+          mode: true,
+          issuedAt: true,
+          amountGrossCents: true,
+          amountNetCents: true,
+          lines: true,
+          reason: true,
+          credits: { select: { number: true } },
+        },
+      },
+      jobs: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          attempts: true,
+          lastErrorKind: true,
+          lastErrorCode: true,
+          lastErrorMessage: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+      },
+    },
+  });
+});
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
