@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import {
@@ -107,8 +108,8 @@ export async function applyMigrationsWith(factory: SqlMigrationAwareDriverAdapte
  * Runs entirely on in-memory PGlite databases: no PostgreSQL server and no native engine needed.
  */
 export async function diffMigrationsToSchema(): Promise<string> {
-  const pglite = new PGlite();
-  const factory = new PrismaPGlite(pglite);
+  const pglite = new PGlite({ extensions: { pg_trgm } });
+  const factory = withExtensionsInShadow(new PrismaPGlite(pglite));
   const migrationsList = await loadMigrationList();
   const schema = await readFile(schemaPath, "utf8");
   try {
@@ -120,7 +121,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
         exitCode: null,
         filters: noFilter,
       });
-      return normaliseEmptyDiff(result.stdout ?? "");
+      return normaliseEmptyDiff(dropExtensionsAlreadyCreated(result.stdout ?? "", migrationsList));
     });
   } finally {
     await pglite.close();
@@ -145,6 +146,16 @@ async function withCatalogCharAsText<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+// The adapter's shadow database is a bare PGlite; the schema's extensions must be loadable there too.
+function withExtensionsInShadow(factory: PrismaPGlite): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    connectToShadowDb: () => new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })).connect(),
+  };
+}
+
 /** The SQL that takes a live database to schema.prisma ("" when the database matches). */
 export async function diffDatabaseToSchema(databaseUrl: string): Promise<string> {
   const factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
@@ -161,6 +172,19 @@ export async function diffDatabaseToSchema(databaseUrl: string): Promise<string>
   }));
 }
 
+// The engine does not see extensions in a PGlite shadow database, so it asks again for extensions that a
+// committed migration already creates. Those statements are dropped; diffDatabaseToSchema, run against a
+// real PostgreSQL, still checks extensions.
+function dropExtensionsAlreadyCreated(sql: string, migrations: MigrationList): string {
+  const committed = migrations.migrationDirectories
+    .map((d) => (d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : ""))
+    .join("\n");
+  return sql.replace(/-- CreateExtension\n(CREATE EXTENSION IF NOT EXISTS "[^"]+";)\n*/g, (statement, create: string) =>
+    committed.includes(create) ? "" : statement,
+  );
+}
+
 function normaliseEmptyDiff(sql: string): string {
-  return sql.trim() === "-- This is an empty migration." ? "" : sql.trim();
+  const trimmed = sql.trim();
+  return trimmed === "-- This is an empty migration." ? "" : trimmed;
 }
