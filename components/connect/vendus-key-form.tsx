@@ -51,7 +51,7 @@ export function VendusKeyForm({
             {t("key.accepted", { hint: accepted.hint, region: t(`regions.${accepted.region}`) })}
           </span>
         ) : null}
-        <Button type="submit" variant={hint ? "secondary" : "primary"} disabled={isPending}>
+        <Button type="submit" variant={hint ? "secondary" : "primary"} disabled={isPending} className="shrink-0">
           {t("key.submit")}
         </Button>
       </div>
