@@ -1,0 +1,86 @@
+// Asking for a credit note (the dashboard's "issue credit note", the CLI's creditnote:issue). The request
+// becomes a job with its own id as subject, so asking twice gives two requests, while retrying one request
+// never issues a second credit note (its tx_id is derived from the subject).
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { db as defaultDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dispatchJobs } from "./dispatch";
+import type { RetryDeps } from "./retry";
+
+export const creditReasonPresets = ["wrong_customer_data", "order_cancelled", "returned_goods", "wrong_price", "other"] as const;
+
+export const creditNoteRequestSchema = z
+  .object({
+    documentId: z.string().min(1),
+    reason: z.object({ preset: z.enum(creditReasonPresets), text: z.string().trim().max(200).optional() }),
+    /** Omitted: credit everything still creditable. */
+    lines: z.array(z.object({ row: z.number().int().positive(), qty: z.number().positive() })).min(1).optional(),
+  })
+  .refine((r) => r.reason.preset !== "other" || Boolean(r.reason.text), {
+    message: 'describe the reason when it is "other"',
+    path: ["reason", "text"],
+  });
+export type CreditNoteRequestInput = z.input<typeof creditNoteRequestSchema>;
+
+export interface CreditNoteRequester {
+  requestedBy: string | null;
+  via?: string;
+  /** Tenant filter the invoice must match (e.g. `storeScope(user)`). */
+  scope?: Prisma.DocumentWhereInput;
+}
+
+export type RequestCreditNoteResult =
+  | { ok: true; jobId: string; dispatched: boolean }
+  | { ok: false; error: "invalid"; issues: string[] }
+  | { ok: false; error: "not_found" | "not_an_invoice" };
+
+export async function requestCreditNote(
+  input: CreditNoteRequestInput,
+  requester: CreditNoteRequester,
+  deps: RetryDeps = {},
+): Promise<RequestCreditNoteResult> {
+  const db = deps.db ?? defaultDb;
+  const parsed = creditNoteRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  const request = parsed.data;
+  const invoice = await db.document.findFirst({
+    where: { AND: [{ id: request.documentId }, requester.scope ?? {}] },
+    select: { id: true, type: true, storeId: true, orderId: true, number: true },
+  });
+  if (!invoice) return { ok: false, error: "not_found" };
+  if (invoice.type === "NC") return { ok: false, error: "not_an_invoice" };
+
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.job.create({
+      data: {
+        storeId: invoice.storeId,
+        kind: "credit_note",
+        subject: `request:${randomUUID()}`,
+        orderId: invoice.orderId,
+        requestedById: requester.requestedBy,
+        payload: {
+          documentId: invoice.id,
+          scope: request.lines ? "lines" : "full",
+          lines: request.lines ?? [],
+          reason: request.reason,
+          automatic: false,
+        },
+      },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: requester.requestedBy,
+        storeId: invoice.storeId,
+        action: "credit_note.requested",
+        targetType: "document",
+        targetId: invoice.id,
+        details: { via: requester.via ?? "dashboard", jobId: created.id, invoice: invoice.number, reason: request.reason, lines: request.lines ?? "all" },
+      },
+    });
+    return created;
+  });
+  const sent = await dispatchJobs(db, [job.id], deps.send);
+  return { ok: true, jobId: job.id, dispatched: sent.sent.length > 0 };
+}
