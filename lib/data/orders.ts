@@ -44,21 +44,25 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+// Each kind of query has its own index: an order number or NIF (btree), an e-mail or a name (trigram GIN).
+// One OR across every column would make PostgreSQL read the whole table.
+function searchFilter(raw: string): Prisma.Sql {
+  const q = raw.trim();
+  const digits = q.replace(/^#/, "").replace(/^PT/i, "").replace(/[\s.-]+/g, "");
+  if (/^\d{1,9}$/.test(digits)) {
+    const byNumber = Prisma.sql`o."jumpsellerId" = ${Number(digits)}`;
+    return digits.length === 9 ? Prisma.sql`(${byNumber} OR o.nif = ${digits})` : byNumber;
+  }
+  const contains = `%${likeEscape(q)}%`;
+  if (q.includes("@")) return Prisma.sql`o."customerEmail" ILIKE ${contains}`;
+  return Prisma.sql`(o."customerName" ILIKE ${contains} OR o."customerEmail" ILIKE ${contains})`;
+}
+
 function filtersFrom(search: OrderSearch): Prisma.Sql[] {
   const filters: Prisma.Sql[] = [];
   if (search.store) filters.push(Prisma.sql`o."storeId" = ${search.store}`);
   if (search.state) filters.push(Prisma.sql`o."invoiceState" = ${search.state}::"InvoiceState"`);
-  if (search.q) {
-    const contains = `%${likeEscape(search.q)}%`;
-    const text = [
-      Prisma.sql`o."customerName" ILIKE ${contains}`,
-      Prisma.sql`o."customerEmail" ILIKE ${contains}`,
-      Prisma.sql`o.nif LIKE ${`${likeEscape(search.q.replace(/\s+/g, ""))}%`}`,
-    ];
-    const number = search.q.replace(/^#/, "");
-    if (/^\d{1,9}$/.test(number)) text.unshift(Prisma.sql`o."jumpsellerId" = ${Number(number)}`);
-    filters.push(Prisma.sql`(${Prisma.join(text, " OR ")})`);
-  }
+  if (search.q) filters.push(searchFilter(search.q));
   return filters;
 }
 
