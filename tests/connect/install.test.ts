@@ -159,3 +159,19 @@ describe("finishing the setup", () => {
     expect(findSecrets(await world.test.db.auditEvent.findMany(), await storeSecrets())).toEqual([]);
   });
 });
+
+describe("hooks for a store already connected", () => {
+  it("refreshes an expired access token, saves the rotated pair and changes no hook", async () => {
+    const before = await world.test.db.storeCredential.findUniqueOrThrow({ where: { storeId } });
+    await world.test.db.storeCredential.update({ where: { storeId }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    world.jumpseller.control.expireAccessTokens();
+    const { ensureWebhooks } = await import("../../lib/connect/webhooks");
+
+    const result = await ensureWebhooks({ id: storeId });
+    expect(result).toMatchObject({ created: [], deleted: [] });
+    expect(result.kept).toHaveLength(5);
+    const after = await world.test.db.storeCredential.findUniqueOrThrow({ where: { storeId } });
+    expect(openSecret(after.refreshTokenEnc!)).not.toBe(openSecret(before.refreshTokenEnc!));
+    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+  });
+});

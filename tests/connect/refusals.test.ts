@@ -15,17 +15,18 @@ beforeAll(async () => {
   world = await startConnectWorld();
   [install, routes] = await Promise.all([import("../../lib/connect/install"), import("../../lib/connect/routes")]);
   admin = await createSessionUser(world.test.db, "admin", "ana@example.pt");
-  otherAdmin = await createSessionUser(world.test.db, "admin", "rui@example.pt");
+  // An admin limited to some stores (allStores off) is given access to the store they install.
+  otherAdmin = await createSessionUser(world.test.db, "admin", "rui@example.pt", false);
   merchant = await createSessionUser(world.test.db, "merchant", "loja@example.pt");
 });
 afterAll(() => world.close());
 
 /** A state issued to `user` (optionally at another time) and a real code from the simulator. */
-function approvedCallback(user: SessionUser, now?: Date): URLSearchParams {
+function approvedCallback(user: SessionUser, now?: Date, scope = "read_store read_hooks write_hooks"): URLSearchParams {
   const started = install.startJumpsellerInstall(user, { now });
   if (!("url" in started)) throw new Error(started.message);
   const state = new URL(started.url).searchParams.get("state")!;
-  return new URL(world.jumpseller.control.authorize({ redirectUri, scope: "read_store read_hooks write_hooks", state })).searchParams;
+  return new URL(world.jumpseller.control.authorize({ redirectUri, scope, state })).searchParams;
 }
 
 describe("refused callbacks", () => {
@@ -75,10 +76,19 @@ describe("refused callbacks", () => {
     expect(await routes.installCallbackRedirect(admin, params)).toMatch(/^\/stores\/connect\/c[a-z0-9]+$/);
   });
 
-  it("only the two accepted callbacks installed anything", async () => {
+  it("keeps the installed store but says so when Jumpseller refuses the hooks", async () => {
+    const params = approvedCallback(otherAdmin, undefined, "read_store");
+    const target = await routes.installCallbackRedirect(otherAdmin, params);
+    expect(target).toMatch(/^\/stores\/connect\/c[a-z0-9]+\?error=hooks_failed$/);
+    const storeId = target.split("/").pop()!.split("?")[0]!;
+    const access = await world.test.db.storeAccess.findMany({ where: { storeId }, select: { userId: true } });
+    expect(access).toEqual([{ userId: otherAdmin.id }]);
+  });
+
+  it("only the three accepted callbacks installed anything", async () => {
     const stores = await world.test.db.store.findMany({ select: { code: true } });
     expect(stores).toEqual([{ code: "loja-azul" }]);
     const installs = await world.test.db.auditEvent.count({ where: { action: "store.installed" } });
-    expect(installs).toBe(2);
+    expect(installs).toBe(3);
   });
 });
