@@ -102,6 +102,8 @@ export async function startHarness(options: HarnessOptions = {}) {
       testMode: true,
       documentType: "FR",
       vendusPaymentMethodId: 304,
+      // The simulator's API register in test mode (101 is its normal-mode one).
+      vendusRegisterId: 102,
       notificationEmails: ["loja@example.com"],
       ...options.settings,
     },
@@ -146,6 +148,34 @@ export async function startHarness(options: HarnessOptions = {}) {
       await test.drop();
     },
   };
+}
+
+/** Replays a delivery the simulator made (or suppressed) to Ponte's webhook endpoint, `times` at once. */
+export async function replayDelivery(h: Harness, delivery: { body: string; headers: Record<string, string> }, times = 1) {
+  return Promise.all(
+    Array.from({ length: times }, async () => {
+      const response = await fetch(h.webhookUrl, { method: "POST", body: delivery.body, headers: delivery.headers });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    }),
+  );
+}
+
+/** Vendus document requests made for one order's invoice: by its external_reference, or reading it by id. */
+export function vendusCallsFor(h: Harness, orderId: number) {
+  const ref = `js-${h.storeCode}-${orderId}`;
+  const ids = vendusDocumentsFor(h, orderId).map((d) => d.id);
+  return h.vendus.control
+    .requests({ pathPrefix: "/documents/" })
+    .filter(
+      (r) =>
+        r.query.external_reference === ref ||
+        (r.body as { external_reference?: string } | null)?.external_reference === ref ||
+        ids.some((id) => r.path === `/documents/${id}/`),
+    );
+}
+
+export function vendusDocumentsFor(h: Harness, orderId: number) {
+  return h.vendus.control.documents().filter((d) => d.external_reference === `js-${h.storeCode}-${orderId}`);
 }
 
 /** A paid order in the simulated shop: one product at 24.60 € (VAT included), a valid NIF. */

@@ -1,5 +1,7 @@
+// invoice-order end to end: webhook → ingest → Inngest stand-in → serve() → Vendus and Jumpseller
+// simulators. "Exactly one document" is asserted on what the Vendus simulator holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { placePaidOrder, startHarness, type Harness } from "./harness";
+import { placePaidOrder, replayDelivery, startHarness, vendusCallsFor, vendusDocumentsFor, type Harness } from "./harness";
 
 describe("invoice-order", () => {
   let h: Harness;
@@ -8,20 +10,92 @@ describe("invoice-order", () => {
   });
   afterAll(async () => h?.close());
 
-  it("turns a paid order into one document, attached to the Jumpseller order", async () => {
+  it("turns a paid order into one document with one Vendus call, attached to the Jumpseller order", async () => {
     const order = placePaidOrder(h);
     await h.settle();
 
-    const docs = h.vendus.control.documents().filter((d) => d.external_reference === `js-${h.storeCode}-${order.id}`);
+    const docs = vendusDocumentsFor(h, order.id);
     expect(docs).toHaveLength(1);
+    // Warm path: the job never POSTed before, so no lookup: the POST is the only call.
+    expect(vendusCallsFor(h, order.id).map((r) => r.method)).toEqual(["POST"]);
     const job = await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } });
     expect(job).toMatchObject({ status: "succeeded", kind: "invoice_order", lastErrorMessage: null });
-    const doc = await h.db.document.findFirstOrThrow({ include: { order: true } });
-    expect(doc).toMatchObject({ vendusId: docs[0]!.id, number: docs[0]!.number, type: "FR" });
+    const doc = await h.db.document.findFirstOrThrow({ where: { vendusId: docs[0]!.id }, include: { order: true } });
+    expect(doc).toMatchObject({ number: docs[0]!.number, type: "FR", atcud: docs[0]!.atcud, invoiceForOrderId: doc.orderId });
+    expect(doc.lines).toMatchObject([{ row: 1, reference: "CAN-01", qty: 2 }]);
     expect(doc.order?.invoiceState).toBe("invoiced");
     const attached = h.control.documents(order.id);
     expect(attached).toHaveLength(1);
-    expect(attached[0]).toMatchObject({ document_type: 1, external_id: String(doc.vendusId) });
+    expect(attached[0]).toMatchObject({ document_type: 1, external_id: String(doc.vendusId), public_id: doc.number });
+    expect(attached[0]!.url).toMatch(new RegExp(`^http://ponte.test/api/documents/${doc.id}/pdf\\?exp=\\d+&sig=`));
     expect(h.control.history(order.id).map((e) => e.message).join("\n")).toContain(doc.number);
+  });
+
+  it("issues one document and keeps one job when the same order_paid arrives 10 times at once", async () => {
+    const order = placePaidOrder(h, { pay: false });
+    h.control.suppressWebhooks(1, "order_paid");
+    h.control.suppressWebhooks(1, "order_updated");
+    h.control.payOrder(order.id);
+    await h.settle();
+    expect(await h.db.job.count({ where: { subject: String(order.id) } })).toBe(0);
+    const lost = h.control.deliveries().find((d) => d.suppressed && d.event === "order_paid" && JSON.parse(d.body).order.id === order.id);
+    expect(lost).toBeDefined();
+
+    const answers = await replayDelivery(h, lost!, 10);
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
+    await h.settle();
+
+    expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
+    expect(await h.db.job.count({ where: { subject: String(order.id) } })).toBe(1);
+    expect(await h.db.document.count({ where: { order: { jumpsellerId: order.id } } })).toBe(1);
+    expect((await h.db.webhookDelivery.findFirstOrThrow({ where: { resourceId: String(order.id) } })).duplicates).toBe(9);
+    expect(h.control.documents(order.id)).toHaveLength(1);
+  });
+
+  it("retries after Vendus answers 500 twice, and issues one document", async () => {
+    h.vendus.control.failNext({ count: 2, status: 500, method: "POST", pathPrefix: "/documents/" });
+    const order = placePaidOrder(h);
+    await h.settle();
+
+    expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
+    // Each retry looks the document up before it POSTs again.
+    expect(vendusCallsFor(h, order.id).map((r) => `${r.method} ${r.status}`)).toEqual([
+      "POST 500",
+      "GET 404",
+      "POST 500",
+      "GET 404",
+      "POST 201",
+    ]);
+    expect(await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } })).toMatchObject({ status: "succeeded" });
+  });
+
+  it("finds the document instead of issuing a second one when Vendus committed but the answer timed out", async () => {
+    h.vendus.control.loseNextDocumentResponse({ kind: "delay", delayMs: 2_500 });
+    const order = placePaidOrder(h);
+    await h.settle();
+
+    const docs = vendusDocumentsFor(h, order.id);
+    expect(docs).toHaveLength(1);
+    // The retry: the lookup by external_reference, then a read of the document found. No second POST.
+    expect(vendusCallsFor(h, order.id).map((r) => r.method)).toEqual(["POST", "GET", "GET"]);
+    const doc = await h.db.document.findFirstOrThrow({ where: { vendusId: docs[0]!.id } });
+    expect(doc).toMatchObject({ number: docs[0]!.number, txId: docs[0]!.tx_id, atcud: docs[0]!.atcud });
+    expect(await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } })).toMatchObject({ status: "succeeded" });
+  });
+
+  it("waits for Rate-Limit-Reset after a 429, then issues one document", async () => {
+    h.vendus.control.rateLimitBurst({ resetSeconds: 1, count: 1 });
+    const started = Date.now();
+    const order = placePaidOrder(h);
+    await h.settle();
+
+    expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
+    const calls = vendusCallsFor(h, order.id).map((r) => `${r.method} ${r.status}`);
+    expect(calls[0]).toBe("POST 429");
+    expect(calls.at(-1)).toBe("POST 201");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const job = await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } });
+    expect(job).toMatchObject({ status: "succeeded" });
   });
 });
