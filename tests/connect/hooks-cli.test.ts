@@ -9,7 +9,7 @@ beforeAll(async () => {
   world = await startConnectWorld();
   ({ runCli } = await import("../../scripts/ponte"));
 });
-afterAll(() => world.close());
+afterAll(() => world?.close());
 
 async function cli(...argv: string[]) {
   const lines: string[] = [];

@@ -24,7 +24,7 @@ beforeAll(async () => {
   ]);
   admin = await createSessionUser(world.test.db, "admin", "ana@example.pt");
 });
-afterAll(() => world.close());
+afterAll(() => world?.close());
 
 /** Every secret the store holds, opened from the database, to check that none leaks into an answer. */
 async function storeSecrets(): Promise<string[]> {
@@ -110,6 +110,16 @@ describe("the Vendus key", () => {
       user: admin, storeId, registerId: 101, documentType: "FT", defaultVatRate: 22, oss: false, testMode: true, enabled: true,
     });
     expect(early).toMatchObject({ error: "vendus_key_missing" });
+  });
+
+  it("is only for admins: a merchant of the store is refused, a user without access does not see it", async () => {
+    const merchant = await createSessionUser(world.test.db, "merchant", "loja@example.pt");
+    await world.test.db.storeAccess.create({ data: { userId: merchant.id, storeId } });
+    const accountant = await createSessionUser(world.test.db, "accountant", "conta@example.pt");
+    expect(await vendusKey.saveVendusKey({ user: merchant, storeId, apiKey: goodVendusKey })).toMatchObject({ error: "forbidden" });
+    expect(await vendusKey.saveVendusKey({ user: accountant, storeId, apiKey: goodVendusKey })).toMatchObject({ error: "not_found" });
+    expect(await setup.finishStoreSetup({ user: merchant, storeId, registerId: 101, documentType: "FT", defaultVatRate: 22, oss: false, testMode: true, enabled: true }))
+      .toMatchObject({ error: "forbidden" });
   });
 
   it("keeps a good key sealed, records the region and lists the active registers and payment methods", async () => {

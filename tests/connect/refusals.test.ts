@@ -19,7 +19,7 @@ beforeAll(async () => {
   otherAdmin = await createSessionUser(world.test.db, "admin", "rui@example.pt", false);
   merchant = await createSessionUser(world.test.db, "merchant", "loja@example.pt");
 });
-afterAll(() => world.close());
+afterAll(() => world?.close());
 
 /** A state issued to `user` (optionally at another time) and a real code from the simulator. */
 function approvedCallback(user: SessionUser, now?: Date, scope = "read_store read_hooks write_hooks"): URLSearchParams {
