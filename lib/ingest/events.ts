@@ -75,7 +75,9 @@ export function planDelivery(event: JumpsellerWebhookEvent, body: unknown): Plan
       if (event === "product_stock_updated") {
         return { ok: true, plan: { action: "sync_stock", event, resourceId, state: stockState(product), product } };
       }
-      const state = product.updated_at ?? `body:${digest(JSON.stringify(body))}`;
+      // updated_at has whole seconds: two edits within one second differ only in the body. A retried
+      // delivery repeats the body exactly, so it is still recognised.
+      const state = `${product.updated_at ?? "-"}|${digest(JSON.stringify(body)).slice(0, 16)}`;
       // Created and updated both mean "make Vendus match"; one event name keeps their duplicates together.
       return { ok: true, plan: { action: "sync_product", event: "product_updated", resourceId, state, product } };
     }

@@ -1,6 +1,8 @@
 // invoice-order end to end: webhook → ingest → Inngest stand-in → serve() → Vendus and Jumpseller
 // simulators. "Exactly one document" is asserted on what the Vendus simulator holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getPdf } from "@/app/api/documents/[documentId]/pdf/route";
+import { signedPdfPath } from "@/lib/pipeline/pdf-link";
 import { placePaidOrder, replayDelivery, startHarness, vendusCallsFor, vendusDocumentsFor, type Harness } from "./harness";
 
 describe("invoice-order", () => {
@@ -97,5 +99,32 @@ describe("invoice-order", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const job = await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } });
     expect(job).toMatchObject({ status: "succeeded" });
+  });
+
+  it("serves the PDF behind the signed link without a session, and refuses a tampered or expired link", async () => {
+    const order = placePaidOrder(h);
+    await h.settle();
+    const link = new URL(h.control.documents(order.id)[0]!.url!);
+    const documentId = link.pathname.split("/")[3]!;
+    const fetchPdf = (url: URL | string) =>
+      getPdf(new Request(new URL(url, "http://ponte.test")), { params: Promise.resolve({ documentId: new URL(url, "http://ponte.test").pathname.split("/")[3]! }) });
+
+    const ok = await fetchPdf(link);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await ok.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const tamperedSig = new URL(link);
+    tamperedSig.searchParams.set("sig", `${link.searchParams.get("sig")!.slice(0, -2)}AA`);
+    const tamperedExp = new URL(link);
+    tamperedExp.searchParams.set("exp", String(Number(link.searchParams.get("exp")) + 1));
+    const otherDocument = new URL(link);
+    otherDocument.pathname = otherDocument.pathname.replace(documentId, "someone-elses-document");
+    const expired = signedPdfPath(documentId, new Date(Date.now() - 1000));
+    for (const url of [tamperedSig, tamperedExp, otherDocument, expired, `/api/documents/${documentId}/pdf`]) {
+      const refused = await fetchPdf(url);
+      expect(refused.status, String(url)).toBe(403);
+    }
   });
 });
