@@ -52,7 +52,7 @@ export default async function OrderPage({ params }: Props) {
             <DetailRow label={t("customer")}>{order.customerName ?? "—"}</DetailRow>
             <DetailRow label={t("email")}>{order.customerEmail ?? "—"}</DetailRow>
             <DetailRow label={t("nif")}>
-              <span className="font-mono text-xs">{order.nif ?? t("noNif")}</span>
+              {order.nif ? <span className="font-mono text-xs">{order.nif}</span> : <span className="text-zinc-500">{t("noNif")}</span>}
             </DetailRow>
             <DetailRow label={t("country")}>{order.country ?? "—"}</DetailRow>
             <DetailRow label={t("total")}>

@@ -1,0 +1,78 @@
+// Fixtures: SQL access to the e2e database for seeding what a test needs, and sign-in by role or as a fresh
+// user. Plain pg rather than Prisma: the generated client is an ES module that Playwright's loader cannot run.
+import { randomBytes } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { demoPassword, demoUsers } from "../lib/demo/fixtures";
+import { e2eServerEnv } from "./env";
+
+export { expect };
+
+export type DemoRole = keyof typeof demoUsers;
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export async function signIn(page: Page, credentials: Credentials): Promise<void> {
+  await page.goto("/login");
+  await submitSignIn(page, credentials);
+}
+
+/** Fills and sends the sign-in form already on the page, then waits for the dashboard. */
+export async function submitSignIn(page: Page, { email, password }: Credentials): Promise<void> {
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/palavra-passe|password/i).fill(password);
+  await page.getByRole("button", { name: /iniciar sessão|sign in/i }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+interface Fixtures {
+  /** Signs the page in as the demo user of a role. */
+  signInAs: (role: DemoRole) => Promise<void>;
+  /** A new user only this test uses (so that changing it cannot disturb another test). */
+  freshUser: (input: { role: DemoRole; storeCodes?: string[] }) => Promise<Credentials & { id: string }>;
+  storeId: (code: string) => Promise<string>;
+}
+
+// The callback is named `provide`, not Playwright's usual `use`, so that React's lint rules do not mistake it
+// for a hook.
+export const test = base.extend<Fixtures, { sql: pg.Pool }>({
+  sql: [
+    async ({}, provide) => {
+      const pool = new pg.Pool({ connectionString: e2eServerEnv.DATABASE_URL, max: 2 });
+      await provide(pool);
+      await pool.end();
+    },
+    { scope: "worker" },
+  ],
+  signInAs: async ({ page }, provide) => {
+    await provide((role) => signIn(page, { email: demoUsers[role].email, password: demoPassword }));
+  },
+  storeId: async ({ sql }, provide) => {
+    await provide(async (code) => {
+      const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Store" WHERE code = $1`, [code]);
+      if (!rows[0]) throw new Error(`No store ${code}`);
+      return rows[0].id;
+    });
+  },
+  freshUser: async ({ sql }, provide) => {
+    await provide(async ({ role, storeCodes = [] }) => {
+      const suffix = randomBytes(4).toString("hex");
+      const user = { id: `e2e${suffix}`, email: `e2e-${role}-${suffix}@ponte.test`, password: `e2e-password-${suffix}` };
+      // A low bcrypt cost: these accounts live for one test run.
+      const hash = await bcrypt.hash(user.password, 4);
+      await sql.query(
+        `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
+        [user.id, user.email, `E2E ${role} ${suffix}`, hash, role],
+      );
+      await sql.query(
+        `INSERT INTO "StoreAccess" ("userId", "storeId") SELECT $1, id FROM "Store" WHERE code = ANY($2::text[])`,
+        [user.id, storeCodes],
+      );
+      return user;
+    });
+  },
+});
