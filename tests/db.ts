@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // CREATE DATABASE … TEMPLATE fails if another session is connected to the template; retry briefly.
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName}`);
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
       break;
     } catch (error) {
       if (attempt >= 20 || !String(error).includes("is being accessed by other users")) throw error;

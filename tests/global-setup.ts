@@ -4,14 +4,23 @@ import pg from "pg";
 import { applyMigrations } from "../lib/migrate";
 import { adminDatabaseUrl, databaseUrl, templateDatabaseName } from "./test-env";
 
-export default async function setup() {
-  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
-  await admin.connect();
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${templateDatabaseName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${templateDatabaseName}`);
+    await client.query(sql);
   } finally {
-    await admin.end();
+    await client.end();
   }
-  await applyMigrations(databaseUrl(templateDatabaseName));
+}
+
+export default async function setup() {
+  // Workers inherit the environment: every test file of this run clones this run's template.
+  process.env.PONTE_TEST_TEMPLATE = `ponte_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const templateName = templateDatabaseName();
+  await admin(`CREATE DATABASE ${templateName}`);
+  await applyMigrations(databaseUrl(templateName));
+  return async () => {
+    await admin(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
+  };
 }

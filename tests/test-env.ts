@@ -4,7 +4,10 @@ import { randomBytes } from "node:crypto";
 export const adminDatabaseUrl =
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export const templateDatabaseName = "ponte_test_template";
+// One template per test run (set by tests/global-setup.ts), so that runs side by side never share one.
+export function templateDatabaseName(): string {
+  return process.env.PONTE_TEST_TEMPLATE ?? "ponte_test_template";
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(adminDatabaseUrl);
