@@ -42,6 +42,7 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
   const existing = await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } });
   if (existing) return { next: "done", orderId, documentId: existing.id };
   if (order.status_enum !== "paid") {
+    await db.order.updateMany({ where: { id: orderId, invoiceState: { in: ["pending", "failed"] } }, data: { invoiceState: "not_paid" } });
     return { next: "skip", orderId, reason: `Order #${order.id} is ${order.status_enum} in Jumpseller, not paid: no invoice issued.` };
   }
 
@@ -77,7 +78,12 @@ export async function issueInvoice(services: PipelineServices, ref: RunRef): Pro
     request,
     { storeId: job.storeId, orderId, invoiceForOrderId: orderId, creditsId: null, reason: null, taxes: summary?.taxes ?? [] },
     async (tx, id) => {
-      await tx.order.update({ where: { id: orderId }, data: { invoiceState: "invoiced" } });
+      // An order cancelled while its invoice was being issued gets the suggestion the cancellation
+      // could not make (it found no invoice yet).
+      await tx.$executeRaw`
+        UPDATE "Order" SET "updatedAt" = now(), "invoiceState" =
+          CASE WHEN "status" = 'canceled' THEN 'credit_note_suggested'::"InvoiceState" ELSE 'invoiced'::"InvoiceState" END
+        WHERE "id" = ${orderId}`;
       await tx.auditEvent.create({
         data: {
           storeId: job.storeId,
