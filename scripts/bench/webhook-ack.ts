@@ -1,0 +1,163 @@
+// Benchmark: webhook acknowledgement under 50 concurrent senders.
+//   npm run bench:webhooks          (builds the app first if there is no production build)
+// Subject: the production server (next start) answering signed order_paid deliveries, each a new order,
+// so each one stores a delivery, an order and a job. Baseline, same run, same database server: 50 concurrent
+// connections inserting single WebhookDelivery rows as fast as they can (the database's raw insert rate).
+// Targets: p99 < 50 ms, and acknowledgements/s ≥ 50 % of the raw insert rate.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { applyMigrations } from "../../lib/migrate";
+import { signWebhookBody } from "../../lib/jumpseller/webhook-signature";
+import { startInngestStandIn } from "../../tests/support/inngest-stand-in";
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = "ponte_bench_webhooks";
+const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const SENDERS = 50;
+const PER_SENDER = Number(process.env.BENCH_PER_SENDER ?? 60);
+const PORT = Number(process.env.BENCH_PORT ?? 3199);
+const HOOKS_TOKEN = "bench-hooks-token";
+const secrets = {
+  NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+  PONTE_ENCRYPTION_KEY: "1".repeat(64),
+};
+
+async function freshDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  await applyMigrations(benchUrl);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function rawInsertRate(): Promise<number> {
+  const clients = await Promise.all(
+    Array.from({ length: SENDERS }, async () => {
+      const c = new pg.Client({ connectionString: benchUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  const store = (await clients[0]!.query(`SELECT id FROM "Store" LIMIT 1`)).rows[0].id as string;
+  const body = JSON.stringify({ order: { id: 1, status_enum: "paid", total: 12.3 } });
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (c, s) => {
+      for (let i = 0; i < PER_SENDER; i++) {
+        await c.query(
+          `INSERT INTO "WebhookDelivery" (id, "storeId", event, "resourceId", state, body, "matchedKey") VALUES ($1, $2, 'bench', $3, 'paid', $4::jsonb, 'hooks_token')`,
+          [randomUUID(), store, `${s}-${i}`, body],
+        );
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(clients.map((c) => c.end()));
+  return (SENDERS * PER_SENDER) / seconds;
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error("next start exited");
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error("server did not start");
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No production build: running next build…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, ...secrets, DATABASE_URL: benchUrl } });
+    if (build.status !== 0) process.exit(1);
+  }
+  await freshDatabase();
+  process.env.DATABASE_URL = benchUrl;
+  Object.assign(process.env, secrets);
+  const { createDb } = await import("../../lib/db");
+  const { connectStore } = await import("../../lib/stores");
+  const db = createDb(benchUrl, 2);
+  await connectStore(db, {
+    code: "bench",
+    settings: { name: "Bench", enabled: true },
+    jumpseller: { kind: "private", login: "bench", authtoken: "x".repeat(32) },
+    hooksToken: HOOKS_TOKEN,
+    vendusApiKey: "bench-vendus-key",
+  });
+  await db.$disconnect();
+
+  const baseline = await rawInsertRate();
+
+  // Inngest: a local stand-in that accepts the dispatched events (no functions are registered).
+  const inngest = await startInngestStandIn({ port: 0 });
+  const app = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...secrets, DATABASE_URL: benchUrl, DATABASE_POOL_MAX: "20", INNGEST_DEV: inngest.url, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${PORT}/api/webhooks/jumpseller`;
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/login`, app);
+    const send = async (orderId: number) => {
+      const body = JSON.stringify({
+        order: { id: orderId, status_enum: "paid", status: "Pago", currency: "EUR", total: 49.9, created_at: "2026-11-28 10:00:00 UTC", customer: { fullname: "Cliente", email: "c@example.pt" }, products: [] },
+      });
+      const t = performance.now();
+      const res = await fetch(url, {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          "jumpseller-store-code": "bench",
+          "jumpseller-event": "order_paid",
+          "jumpseller-hmac-sha256": signWebhookBody(body, HOOKS_TOKEN),
+        },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      return performance.now() - t;
+    };
+    // Warm-up: compile paths, open pool connections.
+    await Promise.all(Array.from({ length: SENDERS }, (_, i) => send(900_000 + i)));
+
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: SENDERS }, async (_, s) => {
+        for (let i = 0; i < PER_SENDER; i++) latencies.push(await send(1 + s * PER_SENDER + i));
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const rate = latencies.length / seconds;
+    const p99 = percentile(latencies, 99);
+    console.log(`\nWebhook acknowledgement, ${SENDERS} concurrent senders, ${latencies.length} deliveries`);
+    console.log(`raw insert rate (baseline): ${baseline.toFixed(0)} rows/s`);
+    console.log(`acknowledged:               ${rate.toFixed(0)} deliveries/s  → ${(rate / baseline).toFixed(2)} of the raw insert rate (target ≥ 0.50)`);
+    console.log(`latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms → p99/50ms = ${(p99 / 50).toFixed(2)}`);
+    const check = new pg.Client({ connectionString: benchUrl });
+    await check.connect();
+    const jobs = Number((await check.query(`SELECT count(*) FROM "Job"`)).rows[0].count);
+    await check.end();
+    console.log(`jobs stored: ${jobs} (expected ${latencies.length + SENDERS})`);
+  } finally {
+    app.kill("SIGTERM");
+    await inngest.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
