@@ -25,6 +25,12 @@ function percentile(sorted: number[], p: number): number {
 export async function measureAckLatency(options: {
   senders: number;
   perSender: number;
+  /**
+   * Paced senders: each sends one delivery every `intervalMs` (as webhooks arrive), so the measure is the
+   * acknowledgement time at that rate. Without it, each sender sends its next delivery as soon as the
+   * previous one is answered: a saturation test, where latency is mostly queueing.
+   */
+  intervalMs?: number;
   database?: () => Promise<TestDatabase>;
 }): Promise<AckLoadResult> {
   const t = await (options.database ?? createTestDatabase)();
@@ -70,9 +76,17 @@ export async function measureAckLatency(options: {
     delete statuses[200];
 
     const timings: number[] = [];
+    const interval = options.intervalMs ?? 0;
+    const start = performance.now();
     await Promise.all(
       Array.from({ length: options.senders }, async (_, s) => {
-        for (let i = 0; i < options.perSender; i++) timings.push(await send(1 + s * options.perSender + i));
+        // Senders are spread evenly over one interval, as independent shops would be.
+        const offset = (interval * s) / options.senders;
+        for (let i = 0; i < options.perSender; i++) {
+          const due = start + offset + i * interval - performance.now();
+          if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+          timings.push(await send(1 + s * options.perSender + i));
+        }
       }),
     );
     const sorted = timings.sort((a, b) => a - b);
