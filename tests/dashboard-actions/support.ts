@@ -1,0 +1,35 @@
+// Shared by the dashboard action tests: jobs made to order in the demo world, and the events "sent" to Inngest.
+import type { JobEvent } from "@/lib/jobs/dispatch";
+import type { DashboardWorld } from "../dashboard/world";
+
+let counter = 0;
+
+/** A failed job of the given store, with an error, as the pipeline leaves one. */
+export async function createFailedJob(world: DashboardWorld, storeCode: string, options: { kind?: "invoice_order" | "sync_product" } = {}) {
+  counter += 1;
+  return world.test.db.job.create({
+    data: {
+      storeId: world.stores[storeCode]!,
+      kind: options.kind ?? "sync_product",
+      subject: `test-${Date.now().toString(36)}-${counter}`,
+      status: "failed",
+      attempts: 4,
+      lastErrorKind: "transient",
+      lastErrorCode: "HTTP_503",
+      lastErrorMessage: "Vendus não respondeu (503)",
+      finishedAt: new Date(),
+    },
+  });
+}
+
+/** Stands in for the Inngest client: records what would have been sent. */
+export function createEventSink() {
+  const events: JobEvent[] = [];
+  return {
+    events,
+    send: async (batch: JobEvent[]) => {
+      events.push(...batch);
+      return { ids: batch.map((e) => e.id) };
+    },
+  };
+}
