@@ -57,7 +57,8 @@ async function recordPayment(db: Db, order: OrderHint, plan: ActionablePlan, met
       VALUES (${o.id}, ${o.storeId}, ${o.jumpsellerId}, 'paid', 'pending', ${o.customerName}, ${o.customerEmail},
         ${o.nif}, ${o.country}, ${o.currency}, ${o.totalCents}, ${o.orderedAt}, ${o.paidAt}, now())
       ON CONFLICT ("storeId", "jumpsellerId") DO UPDATE SET
-        "status" = 'paid',
+        -- A cancellation is final in Jumpseller: a late or retried order_paid does not undo it.
+        "status" = CASE WHEN "Order"."status" = 'canceled' THEN "Order"."status" ELSE 'paid' END,
         "customerName" = COALESCE(EXCLUDED."customerName", "Order"."customerName"),
         "customerEmail" = COALESCE(EXCLUDED."customerEmail", "Order"."customerEmail"),
         "nif" = COALESCE(EXCLUDED."nif", "Order"."nif"),

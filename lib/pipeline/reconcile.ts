@@ -1,5 +1,6 @@
 // The safety net for lost webhooks: every 15 minutes, each enabled store's paid orders are compared with
-// Ponte's jobs, and an invoice job is created for any paid order that has neither a job nor an invoice.
+// Ponte's jobs, and an invoice job is created for any order paid since the store was connected that has
+// neither a job nor an invoice.
 // Two passes: the orders after the store's cursor (oldest first, so the cursor only moves past orders
 // that can no longer become paid), and the newest page of paid orders (orders paid long after they
 // were placed, behind the cursor).
@@ -21,6 +22,20 @@ export interface ReconcileResult {
   scanned: number;
   jobIds: string[];
   cursor: number;
+}
+
+/**
+ * Only orders paid since the store was connected: a shop connected with years of orders (invoiced by
+ * other means) must not have its history invoiced again.
+ */
+function paidSince(orders: JumpsellerOrder[], connectedAt: Date): JumpsellerOrder[] {
+  // A few minutes' margin for clock skew and Jumpseller's whole-second times.
+  const since = new Date(connectedAt.getTime() - 5 * 60_000);
+  return orders.filter((o) => {
+    if (o.status_enum !== "paid") return false;
+    const paidAt = parseJumpsellerTime(o.completed_at) ?? parseJumpsellerTime(o.created_at);
+    return paidAt !== null && paidAt >= since;
+  });
 }
 
 async function ensureInvoiceJobs(services: PipelineServices, storeId: string, paid: JumpsellerOrder[]): Promise<string[]> {
@@ -60,7 +75,7 @@ export async function reconcileStore(services: PipelineServices, storeId: string
     const orders = (await jumpseller.listOrdersAfter(after, { limit: 100 })).sort((a, b) => a.id - b.id);
     if (orders.length === 0) break;
     scanned += orders.length;
-    jobIds.push(...(await ensureInvoiceJobs(services, storeId, orders.filter((o) => o.status_enum === "paid"))));
+    jobIds.push(...(await ensureInvoiceJobs(services, storeId, paidSince(orders, store.createdAt))));
     for (const order of orders) {
       const placed = parseJumpsellerTime(order.created_at)?.getTime() ?? now.getTime();
       const settled = order.status_enum !== "pending_payment" || now.getTime() - placed > graceMs;
@@ -73,7 +88,7 @@ export async function reconcileStore(services: PipelineServices, storeId: string
 
   const recentPaid = await jumpseller.listOrdersByStatus("paid", { page: 1, limit: 100 });
   scanned += recentPaid.length;
-  jobIds.push(...(await ensureInvoiceJobs(services, storeId, recentPaid)));
+  jobIds.push(...(await ensureInvoiceJobs(services, storeId, paidSince(recentPaid, store.createdAt))));
 
   await services.db.store.update({ where: { id: storeId }, data: { reconcileCursor: cursor, lastReconciledAt: now } });
   return { scanned, jobIds: [...new Set(jobIds)], cursor };

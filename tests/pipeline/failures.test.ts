@@ -111,4 +111,18 @@ describe("failures and safety nets", () => {
     // Orders already handled were not given a second job.
     expect(await h.db.job.groupBy({ by: ["subject"], having: { subject: { _count: { gt: 1 } } } })).toEqual([]);
   });
+
+  it("does not invoice orders paid before the store was connected", async () => {
+    const order = placePaidOrder(h, { pay: false });
+    h.control.suppressWebhooks(1, "order_paid");
+    h.control.suppressWebhooks(1, "order_updated");
+    h.control.payOrder(order.id);
+    await h.settle();
+    // As if the store had been connected after this payment.
+    await h.db.store.update({ where: { id: h.storeId }, data: { createdAt: new Date(Date.now() + 3_600_000) } });
+    h.standIn.tick(new Date("2026-01-01T10:30:00Z"));
+    await h.settle();
+    expect(await h.db.job.count({ where: { subject: String(order.id) } })).toBe(0);
+    expect(vendusDocumentsFor(h, order.id)).toHaveLength(0);
+  });
 });
