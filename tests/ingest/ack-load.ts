@@ -1,11 +1,11 @@
 // Load for the webhook acknowledgement measurements: a database with one store, the ingest served by a
 // process of its own (ack-server.ts), and `senders` concurrent senders each posting `perSender` signed
-// order_paid deliveries one after the other. Used by ack-latency.test.ts and by `npm run bench:webhooks`.
+// order_paid deliveries one after the other. (`npm run bench:webhooks` measures the same against `next start`.)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
 import { connectStore } from "@/lib/stores";
-import { createTestDatabase, type TestDatabase } from "../db";
+import { createTestDatabase } from "../db";
 
 export interface AckLoadResult {
   count: number;
@@ -31,9 +31,8 @@ export async function measureAckLatency(options: {
    * previous one is answered: a saturation test, where latency is mostly queueing.
    */
   intervalMs?: number;
-  database?: () => Promise<TestDatabase>;
 }): Promise<AckLoadResult> {
-  const t = await (options.database ?? createTestDatabase)();
+  const t = await createTestDatabase();
   const server = spawn(process.execPath, ["--import", "tsx", "tests/ingest/ack-server.ts"], {
     env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
