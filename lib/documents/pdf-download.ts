@@ -1,0 +1,37 @@
+// A document's PDF for a signed-in user who may see its store. Vendus serves PDFs only with the store's API
+// key, so the dashboard never links to Vendus: it asks for the file here and passes it on.
+import { authorizeStore, storeScope, type SessionUser } from "@/lib/access";
+import { db } from "@/lib/db";
+import { isServiceError } from "@/lib/errors";
+import { vendusClientForStore } from "@/lib/vendus/for-store";
+
+export type PdfDownload =
+  | { status: 200; pdf: Uint8Array; filename: string }
+  | { status: 404 | 502; error: "not_found" | "vendus_unavailable" | "vendus_error"; message: string };
+
+const notFound = { status: 404, error: "not_found", message: "There is no such document." } as const;
+
+export function pdfFilename(number: string): string {
+  return `${number.replace(/[^\w.-]+/g, "_")}.pdf`;
+}
+
+export async function downloadDocumentPdf(user: SessionUser, documentId: string): Promise<PdfDownload> {
+  const doc = await db.document.findFirst({
+    where: { id: documentId, ...storeScope(user) },
+    select: { storeId: true, vendusId: true, number: true, mode: true },
+  });
+  if (!doc) return notFound;
+  if ("error" in (await authorizeStore(user, doc.storeId, "stores.view"))) return notFound;
+  try {
+    const vendus = await vendusClientForStore(db, doc.storeId);
+    const pdf = await vendus.getDocumentPdf(doc.vendusId, { mode: doc.mode === "tests" ? "tests" : "normal" });
+    return { status: 200, pdf, filename: pdfFilename(doc.number) };
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    console.warn(`PDF of document ${documentId} not available: ${error.message}`);
+    if (error.kind === "transient" || error.kind === "rate_limited") {
+      return { status: 502, error: "vendus_unavailable", message: "Vendus did not answer. Try again in a few minutes." };
+    }
+    return { status: 502, error: "vendus_error", message: `Vendus did not give the PDF of ${doc.number}: ${error.message}` };
+  }
+}

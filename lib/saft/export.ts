@@ -1,0 +1,65 @@
+// One store's SAF-T (PT) for one month, fetched from Vendus with the store's own key. Expected failures are
+// answers with a status and a message the accountant can act on; each export that succeeds is audited.
+import { authorizeStore, type SessionUser } from "@/lib/access";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { isServiceError } from "@/lib/errors";
+import { vendusClientForStore } from "@/lib/vendus/for-store";
+import { isFuturePeriod, periodLabel, saftFilename, saftPeriodSchema } from "./period";
+
+export type SaftError = "not_found" | "forbidden" | "invalid_period" | "vendus_key_missing" | "vendus_auth" | "vendus_unavailable" | "vendus_error";
+
+export type SaftExport =
+  | { status: 200; xml: string; filename: string }
+  | { status: 400 | 403 | 404 | 409 | 502; error: SaftError; message: string };
+
+// A month of documents can be a large file: give Vendus longer than for a single document.
+const saftTimeoutMs = 60_000;
+
+function vendusFailure(error: unknown, period: string): SaftExport {
+  if (isServiceError(error) && error.kind === "auth") {
+    return { status: 502, error: "vendus_auth", message: "Vendus refused this store's API key. Check the key in the store's connection settings." };
+  }
+  if (isServiceError(error) && (error.kind === "transient" || error.kind === "rate_limited")) {
+    return { status: 502, error: "vendus_unavailable", message: "Vendus did not answer. Try again in a few minutes." };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { status: 502, error: "vendus_error", message: `Vendus could not export the SAF-T for ${period}: ${detail}` };
+}
+
+export async function exportSaft(user: SessionUser, storeId: string, query: URLSearchParams): Promise<SaftExport> {
+  const access = await authorizeStore(user, storeId, "saft.export");
+  if ("error" in access) {
+    return access.error === "not_found"
+      ? { status: 404, error: "not_found", message: "There is no such store." }
+      : { status: 403, error: "forbidden", message: "Only accountants and admins export SAF-T files." };
+  }
+  const parsed = saftPeriodSchema.safeParse({ year: query.get("year"), month: query.get("month") });
+  if (!parsed.success || isFuturePeriod(parsed.data)) {
+    return { status: 400, error: "invalid_period", message: "Give a year and a month (1-12) that is not in the future." };
+  }
+  const period = parsed.data;
+  const label = periodLabel(period);
+  const hasKey = await db.storeCredential.count({ where: { storeId } });
+  if (!hasKey) return { status: 409, error: "vendus_key_missing", message: "This store has no Vendus API key yet." };
+
+  let xml: string;
+  try {
+    const vendus = await vendusClientForStore(db, storeId, { timeoutMs: saftTimeoutMs });
+    // Only documents in normal mode are reported to the tax authority; test-mode ones have no legal value.
+    xml = await vendus.getSaft({ ...period, mode: "normal" });
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    console.warn(`SAF-T ${label} of store ${storeId} not exported: ${error.message}`);
+    return vendusFailure(error, label);
+  }
+  await recordAudit(db, {
+    actorId: user.id,
+    storeId,
+    action: "saft.exported",
+    targetType: "store",
+    targetId: storeId,
+    details: { period: label, bytes: Buffer.byteLength(xml) },
+  });
+  return { status: 200, xml, filename: saftFilename(access.store.code, period) };
+}
