@@ -13,7 +13,7 @@ export async function JobsResults({ user, search, params }: { user: SessionUser;
   }
   return (
     <>
-      <JobsTable jobs={page.rows} />
+      <JobsTable jobs={page.rows} filters={{ status: search.status, kind: search.kind, store: search.store }} />
       <KeysetPager pathname="/jobs" params={params} prev={page.prev} next={page.next} />
     </>
   );

@@ -1,54 +1,57 @@
-import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
-import { JobKindLabel, JobStatusBadge } from "@/components/status-badges";
+"use client";
+import { type RowSelectionState, useTable } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { cn } from "@/components/ui/cn";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { JobRow } from "@/lib/data/jobs";
-import { formatDateTime } from "@/lib/format";
-import { JobError } from "./job-error";
+import { BulkRetryBar, type JobFilters } from "./bulk-retry-bar";
+import { jobColumns, jobTableFeatures } from "./job-columns";
 
-export function JobsTable({ jobs }: { jobs: JobRow[] }) {
-  const t = useTranslations("jobs");
-  const locale = useLocale();
+const numeric = new Set(["attempts"]);
+const narrow = new Set(["select", "actions"]);
+
+export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilters }) {
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // A refreshed page may no longer list a selected job as retriable (it was retried meanwhile).
+  const selectedIds = useMemo(() => jobs.filter((job) => job.retriable && rowSelection[job.id]).map((job) => job.id), [jobs, rowSelection]);
+
+  const table = useTable({
+    features: jobTableFeatures,
+    columns: jobColumns,
+    data: jobs,
+    getRowId: (row) => row.id,
+    state: { rowSelection },
+    onRowSelectionChange: setRowSelection,
+    enableRowSelection: (row) => row.original.retriable,
+  });
+
   return (
-    <Table>
-      <THead>
-        <tr>
-          <Th>{t("columns.kind")}</Th>
-          <Th>{t("columns.store")}</Th>
-          <Th>{t("columns.subject")}</Th>
-          <Th>{t("columns.status")}</Th>
-          <Th className="text-right">{t("columns.attempts")}</Th>
-          <Th>{t("columns.error")}</Th>
-          <Th>{t("columns.updated")}</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {jobs.map((job) => (
-          <Tr key={job.id}>
-            <Td className="whitespace-nowrap font-medium text-zinc-900">
-              <JobKindLabel kind={job.kind} />
-            </Td>
-            <Td className="whitespace-nowrap">{job.store.name}</Td>
-            <Td className="whitespace-nowrap">
-              {job.orderId ? (
-                <Link href={`/orders/${job.orderId}`} className="text-teal-700 hover:underline">
-                  #{job.subject}
-                </Link>
-              ) : (
-                <span className="font-mono text-xs">{job.subject}</span>
-              )}
-            </Td>
-            <Td>
-              <JobStatusBadge status={job.status} />
-            </Td>
-            <Td className="text-right tabular-nums">{job.attempts}</Td>
-            <Td>
-              <JobError kind={job.lastErrorKind} code={job.lastErrorCode} message={job.lastErrorMessage} />
-            </Td>
-            <Td className="whitespace-nowrap text-xs">{formatDateTime(job.updatedAt, locale)}</Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+    <>
+      <BulkRetryBar selectedIds={selectedIds} filters={filters} onDone={() => setRowSelection({})} />
+      <Table>
+        <THead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <Th key={header.id} className={cn(numeric.has(header.column.id) && "text-right", narrow.has(header.column.id) && "w-px")}>
+                  <table.FlexRender header={header} />
+                </Th>
+              ))}
+            </tr>
+          ))}
+        </THead>
+        <TBody>
+          {table.getRowModel().rows.map((row) => (
+            <Tr key={row.id} className={cn(row.getIsSelected() && "bg-teal-50/50")}>
+              {row.getAllCells().map((cell) => (
+                <Td key={cell.id} className={cn(numeric.has(cell.column.id) && "text-right", narrow.has(cell.column.id) && "w-px")}>
+                  <table.FlexRender cell={cell} />
+                </Td>
+              ))}
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { storeScope, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { JobKind, JobStatus } from "@/lib/generated/prisma/enums";
+import { stuckAfterMs } from "@/lib/jobs/retry";
 import { finishKeyset, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
 
 export const jobStatuses = Object.values(JobStatus);
@@ -32,7 +33,19 @@ const jobRowSelect = {
   store: { select: { id: true, name: true } },
 } satisfies Prisma.JobSelect;
 
-export type JobRow = Prisma.JobGetPayload<{ select: typeof jobRowSelect }>;
+export type JobRow = Prisma.JobGetPayload<{ select: typeof jobRowSelect }> & JobRetryState;
+
+export interface JobRetryState {
+  /** In flight (queued or running) for longer than a run may take: lost, and may be retried. */
+  stuck: boolean;
+  /** Failed, waiting to be sent, or stuck: what lib/jobs/retry.ts accepts. */
+  retriable: boolean;
+}
+
+export function jobRetryState(job: { status: JobStatus; updatedAt: Date }, now = Date.now()): JobRetryState {
+  const stuck = (job.status === "queued" || job.status === "running") && job.updatedAt.getTime() < now - stuckAfterMs;
+  return { stuck, retriable: stuck || job.status === "failed" || job.status === "waiting_dispatch" };
+}
 
 export async function listJobs(user: SessionUser, search: JobSearch): Promise<KeysetPage<JobRow>> {
   const plan = planKeyset("updatedAt", true, search);
@@ -47,5 +60,6 @@ export async function listJobs(user: SessionUser, search: JobSearch): Promise<Ke
     take: plan.take,
     select: jobRowSelect,
   });
-  return finishKeyset(plan, rows, (row) => row.updatedAt);
+  const now = Date.now();
+  return finishKeyset(plan, rows.map((row) => ({ ...row, ...jobRetryState(row, now) })), (row) => row.updatedAt);
 }

@@ -2,6 +2,7 @@
 import { cache } from "react";
 import { storeScope, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
+import { jobRetryState } from "./jobs";
 
 /** Cheap visibility check for the order route's layout: null becomes a 404 before anything streams. */
 export async function findVisibleOrder(user: SessionUser, orderId: string) {
@@ -9,7 +10,7 @@ export async function findVisibleOrder(user: SessionUser, orderId: string) {
 }
 
 export const getOrderDetail = cache(async (user: SessionUser, orderId: string) => {
-  return db.order.findFirst({
+  const order = await db.order.findFirst({
     where: { id: orderId, ...storeScope(user) },
     select: {
       id: true,
@@ -38,6 +39,7 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
           amountNetCents: true,
           lines: true,
           reason: true,
+          creditsId: true,
           credits: { select: { number: true } },
         },
       },
@@ -46,6 +48,7 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
         select: {
           id: true,
           kind: true,
+          subject: true,
           status: true,
           attempts: true,
           lastErrorKind: true,
@@ -57,5 +60,8 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
       },
     },
   });
+  if (!order) return null;
+  const now = Date.now();
+  return { ...order, jobs: order.jobs.map((job) => ({ ...job, ...jobRetryState(job, now) })) };
 });
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
