@@ -42,7 +42,11 @@ export function BulkRetryBar({ selectedIds, filters, onDone }: { selectedIds: st
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-zinc-100 bg-zinc-50/50 px-3 py-2" aria-label={t("retrySelected")} role="toolbar">
+    <div
+      className="flex flex-wrap items-center gap-2 border-b border-zinc-100 bg-zinc-50/50 px-3 py-2"
+      aria-label={t("retrySelected")}
+      role="toolbar"
+    >
       <span className="text-xs text-zinc-600">{t("selected", { count: selectedIds.length })}</span>
       <Button size="sm" variant="primary" disabled={isPending || selectedIds.length === 0} onClick={() => run(() => retrySelectedJobs(selectedIds))}>
         {t("retrySelected")}

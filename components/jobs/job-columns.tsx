@@ -18,7 +18,17 @@ function Header({ id }: { id: string }) {
   return <>{useTranslations("jobs.columns")(id)}</>;
 }
 
-function SelectAll({ checked, indeterminate, onChange, disabled }: { checked: boolean; indeterminate: boolean; onChange: (e: unknown) => void; disabled: boolean }) {
+function SelectAll({
+  checked,
+  indeterminate,
+  onChange,
+  disabled,
+}: {
+  checked: boolean;
+  indeterminate: boolean;
+  onChange: (e: unknown) => void;
+  disabled: boolean;
+}) {
   const t = useTranslations("actions.bulk");
   return (
     <input

@@ -40,7 +40,14 @@ export function RetryButton({ jobId, subject, retriable }: { jobId: string; subj
 
 function RetryIcon({ spinning }: { spinning: boolean }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden className={spinning ? "size-3.5 animate-spin" : "size-3.5"}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      aria-hidden
+      className={spinning ? "size-3.5 animate-spin" : "size-3.5"}
+    >
       <path d="M16 10a6 6 0 1 1-1.76-4.24M16 4v3.5h-3.5" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );

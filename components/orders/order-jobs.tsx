@@ -36,25 +36,25 @@ export function OrderJobs({ jobs }: { jobs: OrderDetail["jobs"] }) {
             {jobs.map((job) => {
               const { retriable, stuck } = job;
               return (
-              <Tr key={job.id}>
-                <Td>
-                  <JobKindLabel kind={job.kind} />
-                </Td>
-                <Td>
-                  <span className="inline-flex flex-wrap gap-1">
-                    <JobStatusBadge status={job.status} />
-                    {stuck ? <Badge tone="amber">{retryT("stuck")}</Badge> : null}
-                  </span>
-                </Td>
-                <Td className="text-right tabular-nums">{job.attempts}</Td>
-                <Td>
-                  <JobError kind={job.lastErrorKind} code={job.lastErrorCode} message={job.lastErrorMessage} />
-                </Td>
-                <Td className="whitespace-nowrap text-xs">{formatDateTime(job.updatedAt, locale)}</Td>
-                <Td className="w-px">
-                  <RetryButton jobId={job.id} subject={job.subject} retriable={retriable} />
-                </Td>
-              </Tr>
+                <Tr key={job.id}>
+                  <Td>
+                    <JobKindLabel kind={job.kind} />
+                  </Td>
+                  <Td>
+                    <span className="inline-flex flex-wrap gap-1">
+                      <JobStatusBadge status={job.status} />
+                      {stuck ? <Badge tone="amber">{retryT("stuck")}</Badge> : null}
+                    </span>
+                  </Td>
+                  <Td className="text-right tabular-nums">{job.attempts}</Td>
+                  <Td>
+                    <JobError kind={job.lastErrorKind} code={job.lastErrorCode} message={job.lastErrorMessage} />
+                  </Td>
+                  <Td className="whitespace-nowrap text-xs">{formatDateTime(job.updatedAt, locale)}</Td>
+                  <Td className="w-px">
+                    <RetryButton jobId={job.id} subject={job.subject} retriable={retriable} />
+                  </Td>
+                </Tr>
               );
             })}
           </TBody>

@@ -67,7 +67,11 @@ function creditProblems(
         taxCode: "",
       })),
     },
-    { ...(request.lines ? { scope: "lines" as const, lines: request.lines } : { scope: "full" as const }), reason: request.reason, sequence: "check" },
+    {
+      ...(request.lines ? { scope: "lines" as const, lines: request.lines } : { scope: "full" as const }),
+      reason: request.reason,
+      sequence: "check",
+    },
   );
   if (built.ok) return [];
   const titles = new Map(lines.map((line) => [line.row, line.title]));
@@ -82,7 +86,11 @@ function creditProblems(
 export async function submitCreditNote(input: CreditNoteRequestInput): Promise<CreditNoteActionResult> {
   const user = await getSessionUser();
   if (!user) return { error: "unauthenticated" };
-  const documentId = z.string().min(1).max(64).safeParse((input as { documentId?: unknown } | null)?.documentId);
+  const documentId = z
+    .string()
+    .min(1)
+    .max(64)
+    .safeParse((input as { documentId?: unknown } | null)?.documentId);
   if (!documentId.success) return { error: "not_found" };
   const invoice = await db.document.findFirst({
     where: { id: documentId.data, ...storeScope(user) },

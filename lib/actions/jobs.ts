@@ -13,10 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { retryJob as redispatchJob, retryJobs as redispatchFailedJobs, type RetryResult } from "@/lib/jobs/retry";
 import type { ActionError } from "./result";
 
-export type RetryActionResult =
-  | { ok: true; retried: number; dispatched: number; skipped: number }
-  | { error: ActionError | "not_retriable" }
-  | null;
+export type RetryActionResult = { ok: true; retried: number; dispatched: number; skipped: number } | { error: ActionError | "not_retriable" } | null;
 
 const jobIdSchema = z.string().min(1).max(64);
 const jobIdsSchema = z.array(jobIdSchema).min(1).max(100);

@@ -26,11 +26,7 @@ export async function getInvoiceBalances(user: SessionUser, invoices: InvoiceInp
   const [requests, creditNotes] = await Promise.all([
     db.job.findMany({
       where: {
-        AND: [
-          storeScope(user),
-          { kind: "credit_note" },
-          { OR: ids.map((id) => ({ payload: { path: ["documentId"], equals: id } })) },
-        ],
+        AND: [storeScope(user), { kind: "credit_note" }, { OR: ids.map((id) => ({ payload: { path: ["documentId"], equals: id } })) }],
       },
       select: { status: true, payload: true, createdAt: true },
     }),

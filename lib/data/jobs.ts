@@ -61,5 +61,9 @@ export async function listJobs(user: SessionUser, search: JobSearch): Promise<Ke
     select: jobRowSelect,
   });
   const now = Date.now();
-  return finishKeyset(plan, rows.map((row) => ({ ...row, ...jobRetryState(row, now) })), (row) => row.updatedAt);
+  return finishKeyset(
+    plan,
+    rows.map((row) => ({ ...row, ...jobRetryState(row, now) })),
+    (row) => row.updatedAt,
+  );
 }

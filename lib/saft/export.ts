@@ -9,9 +9,7 @@ import { isFuturePeriod, periodLabel, saftFilename, saftPeriodSchema } from "./p
 
 export type SaftError = "not_found" | "forbidden" | "invalid_period" | "vendus_key_missing" | "vendus_auth" | "vendus_unavailable" | "vendus_error";
 
-export type SaftExport =
-  | { status: 200; xml: string; filename: string }
-  | { status: 400 | 403 | 404 | 409 | 502; error: SaftError; message: string };
+export type SaftExport = { status: 200; xml: string; filename: string } | { status: 400 | 403 | 404 | 409 | 502; error: SaftError; message: string };
 
 // A month of documents can be a large file: give Vendus longer than for a single document.
 const saftTimeoutMs = 60_000;

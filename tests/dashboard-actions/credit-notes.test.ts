@@ -87,7 +87,9 @@ describe("submitCreditNote", () => {
       error: "invalid",
       fields: { reasonText: "reason_text_required" },
     });
-    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "other", text: "Preço de campanha não aplicado" } })).toMatchObject({ ok: true });
+    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "other", text: "Preço de campanha não aplicado" } })).toMatchObject({
+      ok: true,
+    });
     // The whole invoice is now asked for: nothing is left.
     expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "wrong_price" } })).toMatchObject({
       error: "invalid",

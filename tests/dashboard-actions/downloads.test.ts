@@ -12,8 +12,7 @@ import { startDashboardWorld, type DashboardWorld } from "../dashboard/world";
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({
   getSessionUser: async () => currentUser,
-  userOrUnauthorized: async () =>
-    currentUser ? { user: currentUser } : { response: Response.json({ error: "unauthenticated" }, { status: 401 }) },
+  userOrUnauthorized: async () => (currentUser ? { user: currentUser } : { response: Response.json({ error: "unauthenticated" }, { status: 401 }) }),
 }));
 
 const saftRoute = await import("@/app/api/stores/[storeId]/saft/route");
@@ -102,7 +101,9 @@ describe("SAF-T export", () => {
 
 describe("document PDF", () => {
   it("passes the PDF on from Vendus to a user who may see the store; others get 404", async () => {
-    const issued = await createVendusClient({ apiKey: storeKey("loja-do-mar"), baseUrl: sim.url }).createDocument(sampleInvoice({ tx_id: "pdf-test" }));
+    const issued = await createVendusClient({ apiKey: storeKey("loja-do-mar"), baseUrl: sim.url }).createDocument(
+      sampleInvoice({ tx_id: "pdf-test" }),
+    );
     const storeId = world.stores["loja-do-mar"]!;
     const doc = await world.test.db.document.create({
       data: {
@@ -124,7 +125,11 @@ describe("document PDF", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${issued.number.replace(/[^\w.-]+/g, "_")}.pdf"`);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe("%PDF");
 
     const other = await world.test.db.document.findFirstOrThrow({ where: { storeId: world.stores["casa-verde"] } });
     expect((await getPdf(other.id)).status).toBe(404);
