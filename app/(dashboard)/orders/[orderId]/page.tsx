@@ -2,16 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { OrderDocuments } from "@/components/orders/order-documents";
+import { CreditSuggestion } from "@/components/orders/credit-suggestion";
+import { OrderDocuments, type CreditShortcut } from "@/components/orders/order-documents";
 import { OrderJobs } from "@/components/orders/order-jobs";
 import { InvoiceStateBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DetailRow } from "@/components/ui/detail-row";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
+import { getInvoiceBalances } from "@/lib/data/credit-notes";
 import { getOrderDetail } from "@/lib/data/order-detail";
 import { formatDateTime, formatDay, formatEuros } from "@/lib/format";
+import { creditReasonPresets } from "@/lib/jobs/credit-notes";
 import { deadlineStatus, invoiceDeadline } from "@/lib/legal-deadline";
 
 type Props = { params: Promise<{ orderId: string }> };
@@ -29,6 +33,11 @@ export default async function OrderPage({ params }: Props) {
   if (!order) notFound();
   const awaiting = order.paidAt && (order.invoiceState === "pending" || order.invoiceState === "failed");
   const status = awaiting && order.paidAt ? deadlineStatus(order.paidAt) : null;
+  const invoices = order.documents.filter((doc) => doc.type !== "NC");
+  const balances = Object.fromEntries(await getInvoiceBalances(user, invoices));
+  // Credit notes are for accountants and admins: merchants see the invoices, not the shortcut.
+  const credit: CreditShortcut | null = can(user, "credit-notes.issue") ? { presets: creditReasonPresets } : null;
+  const suggested = order.invoiceState === "credit_note_suggested" ? invoices.find((doc) => doc.mode === "normal") : undefined;
 
   return (
     <>
@@ -45,6 +54,7 @@ export default async function OrderPage({ params }: Props) {
           </Link>
         }
       />
+      {suggested ? <CreditSuggestion invoice={suggested} balance={balances[suggested.id]} credit={credit} currency={order.currency} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="self-start">
           <CardHeader title={t("summary")} />
@@ -73,7 +83,12 @@ export default async function OrderPage({ params }: Props) {
           </dl>
         </Card>
         <div className="space-y-6 lg:col-span-2">
-          <OrderDocuments documents={order.documents} currency={order.currency} />
+          <OrderDocuments
+            documents={order.documents}
+            currency={order.currency}
+            balances={balances}
+            credit={credit && suggested ? { ...credit, defaultReason: "order_cancelled" } : credit}
+          />
           <OrderJobs jobs={order.jobs} />
         </div>
       </div>
