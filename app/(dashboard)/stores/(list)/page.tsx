@@ -7,9 +7,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
 import { listStores } from "@/lib/data/stores";
 import { formatDateTime } from "@/lib/format";
+import { periodLabel, previousPeriod } from "@/lib/saft/period";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stores"))("title") };
@@ -17,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StoresPage() {
   const user = await requireUser();
-  const [stores, t, locale] = await Promise.all([listStores(user), getTranslations("stores"), getLocale()]);
+  const [stores, t, saft, locale] = await Promise.all([listStores(user), getTranslations("stores"), getTranslations("actions.saft"), getLocale()]);
+  // SAF-T is due by day 5 for the month before: the link downloads that month; other months are on the store page.
+  const saftPeriod = can(user, "saft.export") ? previousPeriod() : null;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -34,6 +38,7 @@ export default async function StoresPage() {
                 <Th>{t("oss")}</Th>
                 <Th>{t("vendusKey")}</Th>
                 <Th>{t("lastReconciled")}</Th>
+                {saftPeriod ? <Th>{saft("column")}</Th> : null}
               </tr>
             </THead>
             <TBody>
@@ -52,10 +57,28 @@ export default async function StoresPage() {
                     <Badge>{store.documentType}</Badge>
                   </Td>
                   <Td>{store.oss ? <Badge tone="blue">OSS</Badge> : <span className="text-zinc-400">—</span>}</Td>
-                  <Td className="font-mono text-xs">{store.credential?.vendusKeyHint ?? <span className="text-zinc-400">{t("notConfigured")}</span>}</Td>
+                  <Td className="font-mono text-xs">
+                    {store.credential?.vendusKeyHint ?? <span className="text-zinc-400">{t("notConfigured")}</span>}
+                  </Td>
                   <Td className="whitespace-nowrap text-xs">
                     {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : <span className="text-zinc-400">{t("never")}</span>}
                   </Td>
+                  {saftPeriod ? (
+                    <Td className="whitespace-nowrap">
+                      {store.credential ? (
+                        <a
+                          href={`/api/stores/${store.id}/saft?year=${saftPeriod.year}&month=${saftPeriod.month}`}
+                          download
+                          className="font-mono text-xs text-teal-700 hover:underline"
+                          aria-label={saft("linkLabel", { store: store.name, period: periodLabel(saftPeriod) })}
+                        >
+                          {periodLabel(saftPeriod)}.xml
+                        </a>
+                      ) : (
+                        <span className="text-zinc-400">—</span>
+                      )}
+                    </Td>
+                  ) : null}
                 </Tr>
               ))}
             </TBody>

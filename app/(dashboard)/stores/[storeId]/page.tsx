@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EnabledBadge } from "@/components/status-badges";
+import { SaftForm } from "@/components/stores/saft-form";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
 import { StoreSettingsView } from "@/components/stores/store-settings-view";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +15,7 @@ import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
 import { getStoreDetail } from "@/lib/data/stores";
 import { formatDateTime } from "@/lib/format";
+import { currentPeriod, previousPeriod } from "@/lib/saft/period";
 
 type Props = { params: Promise<{ storeId: string }> };
 
@@ -26,7 +28,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StorePage({ params }: Props) {
   const user = await requireUser();
   const { storeId } = await params;
-  const [store, t, locale] = await Promise.all([getStoreDetail(user, storeId), getTranslations("store"), getLocale()]);
+  const [store, t, saft, locale] = await Promise.all([
+    getStoreDetail(user, storeId),
+    getTranslations("store"),
+    getTranslations("actions.saft"),
+    getLocale(),
+  ]);
   if (!store) notFound();
   const editable = can(user, "stores.settings");
 
@@ -56,26 +63,34 @@ export default async function StorePage({ params }: Props) {
           <CardHeader title={t("settings")} description={editable ? t("settingsEditable") : t("settingsReadOnly")} />
           {editable ? <StoreSettingsForm store={store} /> : <StoreSettingsView store={store} />}
         </Card>
-        <Card className="self-start">
-          <CardHeader title={t("connection")} description={t("connectionHint")} />
-          <dl className="divide-y divide-zinc-100 text-sm">
-            <DetailRow label={t("vendusKey")}>
-              {store.credential ? (
-                <span className="font-mono text-xs" data-testid="vendus-key-hint">
-                  {store.credential.vendusKeyHint}
-                </span>
-              ) : (
-                <Badge tone="amber">{t("notConfigured")}</Badge>
-              )}
-            </DetailRow>
-            <DetailRow label={t("jumpsellerAuth")}>{store.credential ? t(`auth.${store.credential.jumpsellerAuth}`) : "—"}</DetailRow>
-            <DetailRow label={t("vendusRegion")}>{store.vendusRegion}</DetailRow>
-            <DetailRow label={t("lastReconciled")}>
-              {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : t("never")}
-            </DetailRow>
-            <DetailRow label={t("createdAt")}>{formatDateTime(store.createdAt, locale)}</DetailRow>
-          </dl>
-        </Card>
+        <div className="space-y-6 self-start">
+          {can(user, "saft.export") ? (
+            <Card>
+              <CardHeader title={saft("title")} description={saft("description")} />
+              <SaftForm storeId={store.id} defaultPeriod={previousPeriod()} latest={currentPeriod()} />
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title={t("connection")} description={t("connectionHint")} />
+            <dl className="divide-y divide-zinc-100 text-sm">
+              <DetailRow label={t("vendusKey")}>
+                {store.credential ? (
+                  <span className="font-mono text-xs" data-testid="vendus-key-hint">
+                    {store.credential.vendusKeyHint}
+                  </span>
+                ) : (
+                  <Badge tone="amber">{t("notConfigured")}</Badge>
+                )}
+              </DetailRow>
+              <DetailRow label={t("jumpsellerAuth")}>{store.credential ? t(`auth.${store.credential.jumpsellerAuth}`) : "—"}</DetailRow>
+              <DetailRow label={t("vendusRegion")}>{store.vendusRegion}</DetailRow>
+              <DetailRow label={t("lastReconciled")}>
+                {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : t("never")}
+              </DetailRow>
+              <DetailRow label={t("createdAt")}>{formatDateTime(store.createdAt, locale)}</DetailRow>
+            </dl>
+          </Card>
+        </div>
       </div>
     </>
   );
