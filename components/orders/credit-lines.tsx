@@ -49,9 +49,13 @@ export function CreditLines({
           return (
             <Tr key={line.row} className={line.creditable === 0 ? "text-zinc-400" : undefined}>
               <Td>
-                <span className="mr-1.5 text-xs tabular-nums text-zinc-400">{line.row}.</span>
-                <span className="text-zinc-900">{line.title}</span>
-                {line.reference ? <span className="ml-1.5 font-mono text-xs text-zinc-500">{line.reference}</span> : null}
+                <span className="flex gap-1.5">
+                  <span className="text-xs leading-5 tabular-nums text-zinc-400">{line.row}.</span>
+                  <span>
+                    <span className="block text-zinc-900">{line.title}</span>
+                    {line.reference ? <span className="block font-mono text-xs text-zinc-500">{line.reference}</span> : null}
+                  </span>
+                </span>
               </Td>
               <Td className="text-right tabular-nums">{number(line.qty)}</Td>
               <Td className="text-right tabular-nums">

@@ -49,6 +49,11 @@ export function CreditNoteForm({
   const [text, setText] = useState("");
   const [result, setResult] = useState<CreditNoteActionResult>(null);
   const [chooseLine, setChooseLine] = useState(false);
+  // A refusal is about what was sent: once the form changes, it no longer applies.
+  const clearAnswer = () => {
+    setResult(null);
+    setChooseLine(false);
+  };
 
   const lines = balance.lines;
   const chosen = lines
@@ -103,7 +108,10 @@ export function CreditNoteForm({
                 className="mt-0.5 accent-teal-700"
                 checked={scope === "full" ? whole : !whole}
                 disabled={scope === "lines" && !lines}
-                onChange={() => setWhole(scope === "full")}
+                onChange={() => {
+                  setWhole(scope === "full");
+                  clearAnswer();
+                }}
               />
               <span>
                 <span className="block text-sm font-medium text-zinc-900">{scope === "full" ? t("scopeFull") : t("scopeLines")}</span>
@@ -120,7 +128,10 @@ export function CreditNoteForm({
           whole={whole}
           quantities={quantities}
           currency={currency}
-          onChange={(row, value) => setQuantities((q) => ({ ...q, [row]: value }))}
+          onChange={(row, value) => {
+            setQuantities((q) => ({ ...q, [row]: value }));
+            clearAnswer();
+          }}
         />
       ) : null}
       {chooseLine || field("lines") ? (
@@ -129,9 +140,17 @@ export function CreditNoteForm({
         </p>
       ) : null}
 
-      <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
+      <div className="grid gap-4 sm:grid-cols-[17rem_1fr]">
         <Field label={t("reason")} htmlFor="credit-reason" error={field("reason")}>
-          <Select id="credit-reason" value={preset} onChange={(event) => setPreset(event.currentTarget.value as Preset)} required>
+          <Select
+            id="credit-reason"
+            value={preset}
+            onChange={(event) => {
+              setPreset(event.currentTarget.value as Preset);
+              clearAnswer();
+            }}
+            required
+          >
             <option value="" disabled>
               —
             </option>
@@ -153,7 +172,10 @@ export function CreditNoteForm({
             value={text}
             maxLength={200}
             required={preset === "other"}
-            onChange={(event) => setText(event.currentTarget.value)}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              clearAnswer();
+            }}
           />
         </Field>
       </div>
