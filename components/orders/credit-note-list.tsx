@@ -34,7 +34,7 @@ export function CreditNoteList({ creditNotes, currency }: { creditNotes: Doc[]; 
               </span>
             </div>
             <details className="border-t border-zinc-100 text-sm [&_summary::-webkit-details-marker]:hidden">
-              <summary className="cursor-pointer px-3 py-1.5 text-xs text-zinc-500 hover:text-zinc-800">{order("lines.description")}</summary>
+              <summary className="cursor-pointer px-3 py-1.5 text-xs text-zinc-500 hover:text-zinc-800">{t("lines")}</summary>
               <DocumentLines lines={nc.lines} />
             </details>
           </li>
