@@ -102,16 +102,23 @@ export const jobColumns = helper.columns([
       </span>
     ),
   }),
-  helper.accessor((row) => row.store.name, { id: "store", header: () => <Header id="store" /> }),
+  helper.accessor((row) => row.store.name, {
+    id: "store",
+    header: () => <Header id="store" />,
+    cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span>,
+  }),
   helper.accessor("subject", {
     header: () => <Header id="subject" />,
-    cell: ({ row }) =>
-      row.original.orderId ? (
-        <Link href={`/orders/${row.original.orderId}`} className="whitespace-nowrap text-teal-700 hover:underline">
-          #{row.original.subject}
+    // Invoice jobs are named after their order; credit-note requests and syncs after their own subject.
+    cell: ({ row: { original: job } }) =>
+      job.orderId && job.order ? (
+        <Link href={`/orders/${job.orderId}`} className="whitespace-nowrap text-teal-700 hover:underline">
+          #{job.order.jumpsellerId}
         </Link>
       ) : (
-        <span className="font-mono text-xs">{row.original.subject}</span>
+        <span className="block max-w-48 truncate font-mono text-xs" title={job.subject}>
+          {job.subject}
+        </span>
       ),
   }),
   helper.accessor("status", { header: () => <Header id="status" />, cell: ({ row }) => <StatusCell row={row.original} /> }),

@@ -30,6 +30,7 @@ const jobRowSelect = {
   createdAt: true,
   updatedAt: true,
   orderId: true,
+  order: { select: { jumpsellerId: true } },
   store: { select: { id: true, name: true } },
 } satisfies Prisma.JobSelect;
 

@@ -59,7 +59,7 @@ export default async function StorePage({ params }: Props) {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="self-start lg:col-span-2">
           <CardHeader title={t("settings")} description={editable ? t("settingsEditable") : t("settingsReadOnly")} />
           {editable ? <StoreSettingsForm store={store} /> : <StoreSettingsView store={store} />}
         </Card>
