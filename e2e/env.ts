@@ -4,6 +4,10 @@ import { databaseUrl, testSecrets } from "../tests/test-env";
 export const e2eDatabaseName = process.env.E2E_DATABASE_NAME ?? "ponte_e2e";
 export const e2ePort = Number(process.env.E2E_PORT ?? 3107);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
+// A local Inngest stand-in (tests/support/inngest-stand-in) that accepts the events the app sends when a job
+// is retried or a credit note is asked for. No app is registered with it, so nothing runs: the jobs stay queued.
+export const e2eInngestPort = Number(process.env.E2E_INNGEST_PORT ?? e2ePort + 100);
+export const e2eInngestUrl = `http://127.0.0.1:${e2eInngestPort}`;
 
 export const e2eServerEnv: Record<string, string> = {
   ...testSecrets,
@@ -11,4 +15,5 @@ export const e2eServerEnv: Record<string, string> = {
   DATABASE_URL: databaseUrl(e2eDatabaseName),
   NEXTAUTH_URL: e2eBaseUrl,
   DATABASE_POOL_MAX: "5",
+  INNGEST_DEV: e2eInngestUrl,
 };
