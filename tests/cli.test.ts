@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openSecret } from "../lib/crypto";
 import { verifyPassword } from "../lib/users";
+import { startJumpsellerSimulator, type JumpsellerSimulator } from "../simulators/jumpseller";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 let test: TestDatabase;
+let jumpseller: JumpsellerSimulator;
 let runCli: (argv: string[], out?: (line: string) => void) => Promise<number>;
 
 beforeAll(async () => {
   test = await createTestDatabase();
+  jumpseller = await startJumpsellerSimulator({ port: 0, storeCode: "loja-verde", login: "loja-verde", authtoken: "b".repeat(32), hooksToken: "verde-hooks" });
   vi.stubEnv("DATABASE_URL", test.url);
+  vi.stubEnv("JUMPSELLER_API_URL", jumpseller.url);
+  vi.stubEnv("NEXTAUTH_URL", "https://ponte.example.pt");
   ({ runCli } = await import("../scripts/ponte"));
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
+  await jumpseller.close();
   await test.drop();
 });
 
@@ -33,7 +39,7 @@ describe("ponte CLI", () => {
     const add = await cli(
       "store:add", "--code", "loja-azul", "--name", "Loja Azul", "--vendus-key", "VENDUSKEY-0001-abcd",
       "--jumpseller-login", "loja-azul", "--jumpseller-token", "a".repeat(32), "--hooks-token", "hooks-secret",
-      "--register", "12", "--document-type", "FT", "--oss", "yes", "--notify", "contabilidade@example.pt",
+      "--register", "12", "--document-type", "FT", "--oss", "yes", "--notify", "contabilidade@example.pt", "--skip-hooks",
     );
     expect(add.err).toBe("");
     expect(add.code).toBe(0);
@@ -54,6 +60,23 @@ describe("ponte CLI", () => {
     expect(list.out).toContain("…abcd");
     expect(list.out).not.toContain("VENDUSKEY-0001");
     expect(list.out).not.toContain("hooks-secret");
+  });
+
+  it("registers the store's webhooks in Jumpseller, once", async () => {
+    const args = [
+      "store:add", "--code", "loja-verde", "--name", "Loja Verde", "--vendus-key", "VENDUSKEY-0002-wxyz",
+      "--jumpseller-login", "loja-verde", "--jumpseller-token", "b".repeat(32), "--hooks-token", "verde-hooks",
+    ];
+    const first = await cli(...args);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("Webhooks point to https://ponte.example.pt/api/webhooks/jumpseller");
+    const again = await cli(...args);
+    expect(again.code).toBe(0);
+    const hooks = jumpseller.control.hooks();
+    expect(hooks.map((h) => h.event).sort()).toEqual(
+      ["order_canceled", "order_paid", "product_created", "product_stock_updated", "product_updated"],
+    );
+    expect(new Set(hooks.map((h) => h.url))).toEqual(new Set(["https://ponte.example.pt/api/webhooks/jumpseller"]));
   });
 
   it("creates the first admin and a merchant scoped to a store", async () => {

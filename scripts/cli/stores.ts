@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { connectStore } from "../../lib/stores";
 import { optionalInt, parseFlags, required, table, yesNo } from "./args";
-import { type CliCommand, UsageError } from "./types";
+import { type CliCommand, type CliContext, UsageError } from "./types";
 
 export const storeAdd: CliCommand = {
   name: "store:add",
@@ -12,6 +12,7 @@ export const storeAdd: CliCommand = {
     "          [--hooks-token <token>] [--register <id>] [--document-type FT|FR] [--payment-method <id>] [--vat 23]",
     "          [--region PT|PT-MA|PT-AC] [--oss yes|no] [--test-mode yes|no] [--enabled yes|no] [--auto-credit-note yes|no]",
     "          [--exemption M07 --exemption-law '<law>'] [--invalid-nif refuse|consumidor_final] [--notify <email>]...",
+    "          [--skip-hooks]   (by default the store's Jumpseller webhooks are registered to NEXTAUTH_URL)",
   ].join("\n"),
   async run({ db, args, out }) {
     const { values: v } = parseFlags(args, {
@@ -37,6 +38,7 @@ export const storeAdd: CliCommand = {
       "exemption-law": { type: "string" },
       "invalid-nif": { type: "string" },
       notify: { type: "string", multiple: true },
+      "skip-hooks": { type: "boolean" },
     });
     const jumpseller = v["access-token"]
       ? {
@@ -74,6 +76,7 @@ export const storeAdd: CliCommand = {
         },
       });
       out(`Connected store ${store.code} (${store.id})`);
+      if (!v["skip-hooks"]) await registerHooks(db, store, out);
     } catch (error) {
       if (error instanceof ZodError) {
         throw new UsageError(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -82,6 +85,18 @@ export const storeAdd: CliCommand = {
     }
   },
 };
+
+async function registerHooks(db: CliContext["db"], store: { id: string; code: string }, out: (line: string) => void) {
+  const { ensureWebhooks } = await import("../../lib/connect/webhooks");
+  try {
+    const sync = await ensureWebhooks(store, { db });
+    out(`Webhooks point to ${sync.url} (created: ${sync.created.join(", ") || "none"}; kept: ${sync.kept.join(", ") || "none"})`);
+  } catch (error) {
+    // The store is saved either way; hooks can be registered later, once Jumpseller answers.
+    out(`Warning: webhooks not registered (${error instanceof Error ? error.message : String(error)}).`);
+    out(`Run \`npm run ponte -- store:hooks --store ${store.code}\` once Jumpseller is reachable.`);
+  }
+}
 
 export const storeList: CliCommand = {
   name: "store:list",
