@@ -1,4 +1,4 @@
-// Stores added from the command line (private API credentials) get their hooks with `store:hooks`.
+// Stores added from the command line get their hooks from store:add, or later with `store:hooks`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hookUrl, startConnectWorld, type ConnectWorld } from "./support";
 
@@ -24,11 +24,11 @@ async function cli(...argv: string[]) {
 }
 
 describe("store:hooks", () => {
-  it("registers the five hooks once for a store added with store:add, however often it runs", async () => {
+  it("registers the five hooks once for a store added with store:add --skip-hooks, however often it runs", async () => {
     const { login, authtoken } = world.jumpseller.control.store;
     const add = await cli(
       "store:add", "--code", "loja-azul", "--vendus-key", "vendus-key-0001-good",
-      "--jumpseller-login", login, "--jumpseller-token", authtoken, "--enabled", "no",
+      "--jumpseller-login", login, "--jumpseller-token", authtoken, "--enabled", "no", "--skip-hooks",
     );
     expect(add).toMatchObject({ code: 0, err: "" });
 
