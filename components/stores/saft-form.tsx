@@ -4,17 +4,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ActionStatus, type ActionStatusMessage } from "@/components/actions/action-status";
+import { downloadFrom } from "@/components/actions/download";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 
 export interface Period {
   year: number;
   month: number;
-}
-
-function filenameOf(response: Response, fallback: string): string {
-  const match = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
-  return match?.[1] ?? fallback;
 }
 
 export function SaftForm({ storeId, defaultPeriod, latest }: { storeId: string; defaultPeriod: Period; latest: Period }) {
@@ -32,19 +28,16 @@ export function SaftForm({ storeId, defaultPeriod, latest }: { storeId: string; 
     event.preventDefault();
     setMessage(null);
     startTransition(async () => {
-      const response = await fetch(`/api/stores/${storeId}/saft?year=${year}&month=${month}`);
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-        const key = `errors.${body.error}`;
-        setMessage({ tone: "error", text: body.error && t.has(key) ? t(key, { message: body.message ?? "" }) : t("errors.unknown") });
-        return;
-      }
-      const filename = filenameOf(response, `SAFT-PT_${year}-${String(month).padStart(2, "0")}.xml`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-      link.click();
-      URL.revokeObjectURL(url);
-      setMessage({ tone: "success", text: t("downloaded", { filename }) });
+      const result = await downloadFrom(
+        `/api/stores/${storeId}/saft?year=${year}&month=${month}`,
+        `SAFT-PT_${year}-${String(month).padStart(2, "0")}.xml`,
+      );
+      if (result.ok) setMessage({ tone: "success", text: t("downloaded", { filename: result.filename }) });
+      else
+        setMessage({
+          tone: "error",
+          text: t.has(`errors.${result.error}`) ? t(`errors.${result.error}`, { detail: result.detail }) : t("errors.unknown"),
+        });
     });
   }
 

@@ -4,16 +4,14 @@ import { authorizeStore, storeScope, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import { isServiceError } from "@/lib/errors";
 import { vendusClientForStore } from "@/lib/vendus/for-store";
+import { pdfFilename } from "./pdf-filename";
 
 export type PdfDownload =
   | { status: 200; pdf: Uint8Array; filename: string }
-  | { status: 404 | 502; error: "not_found" | "vendus_unavailable" | "vendus_error"; message: string };
+  /** `detail`: Vendus's own words, for the dashboard to show inside its translated message. */
+  | { status: 404 | 502; error: "not_found" | "vendus_unavailable" | "vendus_error"; message: string; detail?: string };
 
 const notFound = { status: 404, error: "not_found", message: "There is no such document." } as const;
-
-export function pdfFilename(number: string): string {
-  return `${number.replace(/[^\w.-]+/g, "_")}.pdf`;
-}
 
 export async function downloadDocumentPdf(user: SessionUser, documentId: string): Promise<PdfDownload> {
   const doc = await db.document.findFirst({
@@ -32,6 +30,6 @@ export async function downloadDocumentPdf(user: SessionUser, documentId: string)
     if (error.kind === "transient" || error.kind === "rate_limited") {
       return { status: 502, error: "vendus_unavailable", message: "Vendus did not answer. Try again in a few minutes." };
     }
-    return { status: 502, error: "vendus_error", message: `Vendus did not give the PDF of ${doc.number}: ${error.message}` };
+    return { status: 502, error: "vendus_error", message: `Vendus did not give the PDF of ${doc.number}: ${error.message}`, detail: error.message };
   }
 }

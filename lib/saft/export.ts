@@ -9,7 +9,10 @@ import { isFuturePeriod, periodLabel, saftFilename, saftPeriodSchema } from "./p
 
 export type SaftError = "not_found" | "forbidden" | "invalid_period" | "vendus_key_missing" | "vendus_auth" | "vendus_unavailable" | "vendus_error";
 
-export type SaftExport = { status: 200; xml: string; filename: string } | { status: 400 | 403 | 404 | 409 | 502; error: SaftError; message: string };
+export type SaftExport =
+  | { status: 200; xml: string; filename: string }
+  /** `detail`: Vendus's own words, for the dashboard to show inside its translated message. */
+  | { status: 400 | 403 | 404 | 409 | 502; error: SaftError; message: string; detail?: string };
 
 // A month of documents can be a large file: give Vendus longer than for a single document.
 const saftTimeoutMs = 60_000;
@@ -22,7 +25,7 @@ function vendusFailure(error: unknown, period: string): SaftExport {
     return { status: 502, error: "vendus_unavailable", message: "Vendus did not answer. Try again in a few minutes." };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { status: 502, error: "vendus_error", message: `Vendus could not export the SAF-T for ${period}: ${detail}` };
+  return { status: 502, error: "vendus_error", message: `Vendus could not export the SAF-T for ${period}: ${detail}`, detail };
 }
 
 export async function exportSaft(user: SessionUser, storeId: string, query: URLSearchParams): Promise<SaftExport> {

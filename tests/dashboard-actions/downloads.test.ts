@@ -144,6 +144,10 @@ describe("document PDF", () => {
     currentUser = world.users.accountant;
     const response = await getPdf(demo.id);
     expect(response.status).toBe(502);
-    expect(await response.json()).toEqual({ error: "vendus_error", message: `Vendus did not give the PDF of ${demo.number}: Not found` });
+    expect(await response.json()).toEqual({
+      error: "vendus_error",
+      message: `Vendus did not give the PDF of ${demo.number}: Not found`,
+      detail: "Not found",
+    });
   });
 });

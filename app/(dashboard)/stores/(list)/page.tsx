@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/actions/download-link";
 import { EnabledBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -66,14 +67,15 @@ export default async function StoresPage() {
                   {saftPeriod ? (
                     <Td className="whitespace-nowrap">
                       {store.credential ? (
-                        <a
+                        <DownloadLink
                           href={`/api/stores/${store.id}/saft?year=${saftPeriod.year}&month=${saftPeriod.month}`}
-                          download
+                          fallbackName={`SAFT-PT_${store.code}_${periodLabel(saftPeriod)}.xml`}
+                          errors="actions.saft.errors"
+                          label={saft("linkLabel", { store: store.name, period: periodLabel(saftPeriod) })}
                           className="font-mono text-xs text-teal-700 hover:underline"
-                          aria-label={saft("linkLabel", { store: store.name, period: periodLabel(saftPeriod) })}
                         >
                           {periodLabel(saftPeriod)}.xml
-                        </a>
+                        </DownloadLink>
                       ) : (
                         <span className="text-zinc-400">—</span>
                       )}

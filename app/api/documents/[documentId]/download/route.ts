@@ -7,7 +7,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
   if ("response" in auth) return auth.response;
   const { documentId } = await params;
   const answer = await downloadDocumentPdf(auth.user, documentId);
-  if (answer.status !== 200) return Response.json({ error: answer.error, message: answer.message }, { status: answer.status });
+  if (answer.status !== 200) {
+    return Response.json({ error: answer.error, message: answer.message, detail: answer.detail }, { status: answer.status });
+  }
   return new Response(Buffer.from(answer.pdf), {
     headers: {
       "Content-Type": "application/pdf",

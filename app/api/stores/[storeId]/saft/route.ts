@@ -7,7 +7,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
   if ("response" in auth) return auth.response;
   const { storeId } = await params;
   const answer = await exportSaft(auth.user, storeId, new URL(request.url).searchParams);
-  if (answer.status !== 200) return Response.json({ error: answer.error, message: answer.message }, { status: answer.status });
+  if (answer.status !== 200) {
+    return Response.json({ error: answer.error, message: answer.message, detail: answer.detail }, { status: answer.status });
+  }
   return new Response(answer.xml, {
     headers: {
       "Content-Type": "application/xml; charset=utf-8",
