@@ -1,9 +1,12 @@
 // A fresh database for each e2e run: created, migrated and seeded with the demo data before the tests start;
-// and the Inngest stand-in the server sends job events to, for as long as the run lasts.
+// and, for as long as the run lasts, the Inngest stand-in the server sends job events to and the Vendus
+// simulator it fetches SAF-T files and PDFs from.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { demoStores } from "../lib/demo/fixtures";
+import { startVendusSimulator } from "../simulators/vendus";
 import { startInngestStandIn } from "../tests/support/inngest-stand-in";
-import { e2eInngestPort, e2eServerEnv } from "./env";
+import { e2eInngestPort, e2eServerEnv, e2eVendusPort } from "./env";
 
 export default async function globalSetup() {
   const root = path.resolve(__dirname, "..");
@@ -14,5 +17,10 @@ export default async function globalSetup() {
     env: { ...process.env, ...e2eServerEnv, NODE_ENV: "test" },
   });
   const inngest = await startInngestStandIn({ port: e2eInngestPort, host: "127.0.0.1" });
-  return () => inngest.close();
+  // The seed's keys (lib/demo/seed.ts) — but not Papelaria Lima's, so that a refused key can be seen too.
+  const apiKeys = demoStores.filter((store) => store.code !== "papelaria-lima").map((store) => `demo-vendus-key-${store.code}`);
+  const vendus = await startVendusSimulator({ port: e2eVendusPort, host: "127.0.0.1", apiKeys });
+  return async () => {
+    await Promise.all([inngest.close(), vendus.close()]);
+  };
 }
