@@ -81,7 +81,9 @@ export async function retrySelectedJobs(jobIds: string[]): Promise<RetryActionRe
 export async function retryAllFailedJobs(filters: Record<string, string | undefined>): Promise<RetryActionResult> {
   const user = await getSessionUser();
   if (!user) return { error: "unauthenticated" };
-  const search = bulkFiltersSchema.parse(filters ?? {});
+  const parsed = bulkFiltersSchema.safeParse(filters ?? {});
+  if (!parsed.success) return { error: "invalid" };
+  const search = parsed.data;
   if (search.store) {
     const access = await authorizeStore(user, search.store, "jobs.retry");
     if ("error" in access) return { error: access.error };
