@@ -1,7 +1,7 @@
 // The webhook ingest as the app runs it: one store directory and one rejection log per process.
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { dispatchJobs } from "@/lib/jobs/dispatch";
+import { createDispatchBatcher, dispatchJobs } from "@/lib/jobs/dispatch";
 import type { IngestDeps } from "./ingest";
 import { createRejectionLog } from "./rejections";
 import { createStoreDirectory, type StoreDirectory } from "./store-directory";
@@ -19,7 +19,7 @@ export function webhookIngest(): IngestDeps {
     stores: createStoreDirectory(db),
     rejections: createRejectionLog(db),
     clientSecret: getEnv().JUMPSELLER_CLIENT_SECRET ?? null,
-    dispatch: (jobIds) => dispatchJobs(db, jobIds),
+    dispatch: createDispatchBatcher((jobIds) => dispatchJobs(db, jobIds)),
   };
   return globalForIngest.ponteIngest;
 }

@@ -52,36 +52,73 @@ export async function inngestSender(): Promise<SendEvents> {
 }
 
 /**
- * Sends the given jobs if they still wait for it. Each job is sent and marked on its own, so one bad store
- * (say, a secret that no longer opens) does not hold the others back.
+ * Sends the given jobs if they still wait for it, in one call to Inngest and one update. A job whose event
+ * cannot be built (say, a secret that no longer opens) is reported on its own and does not hold the others
+ * back; if Inngest refuses the call, every job stays waiting_dispatch for the scheduled dispatcher.
  */
 export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents): Promise<DispatchResult> {
+  const result: DispatchResult = { sent: [], failed: [] };
+  if (jobIds.length === 0) return result;
   const sender = send ?? (await inngestSender());
   const jobs = await db.job.findMany({
     where: { id: { in: jobIds }, status: "waiting_dispatch" },
     select: { id: true, storeId: true, kind: true, dispatchCount: true },
   });
-  const result: DispatchResult = { sent: [], failed: [] };
+  const built: { job: (typeof jobs)[number]; event: JobEvent }[] = [];
   await Promise.all(
     jobs.map(async (job) => {
       try {
-        const event = await buildJobEvent(db, job);
-        await sender([event]);
-        // Only a job still at this dispatch moves to queued: a run that already started (and marked it
-        // running) or a newer dispatch must not be overwritten.
-        await db.job.updateMany({
-          where: { id: job.id, status: "waiting_dispatch", dispatchCount: job.dispatchCount },
-          data: { status: "queued", dispatchedAt: new Date(), inngestEventId: event.id },
-        });
-        result.sent.push(job.id);
+        built.push({ job, event: await buildJobEvent(db, job) });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        console.warn(`Job ${job.id} not dispatched (it stays waiting_dispatch): ${message}`);
-        result.failed.push({ jobId: job.id, error: message });
+        result.failed.push({ jobId: job.id, error: notDispatched(job.id, error) });
       }
     }),
   );
+  if (built.length === 0) return result;
+  try {
+    await sender(built.map((b) => b.event));
+  } catch (error) {
+    for (const { job } of built) result.failed.push({ jobId: job.id, error: notDispatched(job.id, error) });
+    return result;
+  }
+  // Only a job still at this dispatch moves to queued: a run that already started (and marked it running)
+  // or a newer dispatch must not be overwritten. One statement for the whole batch.
+  const ids = built.map((b) => b.job.id);
+  const counts = built.map((b) => b.job.dispatchCount);
+  await db.$executeRaw`
+    UPDATE "Job" AS j SET "status" = 'queued', "dispatchedAt" = now(), "updatedAt" = now(),
+      "inngestEventId" = j."id" || ':' || j."dispatchCount"
+    FROM unnest(${ids}::text[], ${counts}::int[]) AS b(id, count)
+    WHERE j."id" = b.id AND j."dispatchCount" = b.count AND j."status" = 'waiting_dispatch'`;
+  result.sent.push(...ids);
   return result;
+}
+
+function notDispatched(jobId: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  console.warn(`Job ${jobId} not dispatched (it stays waiting_dispatch): ${message}`);
+  return message;
+}
+
+/**
+ * Gathers the jobs of concurrent webhook deliveries for a few milliseconds and dispatches them together:
+ * under a burst, one Inngest call and one database write serve many deliveries instead of one each.
+ * Each caller's promise settles when its batch is done.
+ */
+export function createDispatchBatcher(dispatch: (jobIds: string[]) => Promise<DispatchResult>, windowMs = 10) {
+  let pending: { ids: string[]; done: Promise<DispatchResult> } | null = null;
+  return (jobIds: string[]): Promise<DispatchResult> => {
+    if (!pending) {
+      const batch: { ids: string[]; done: Promise<DispatchResult> } = { ids: [], done: Promise.resolve({ sent: [], failed: [] }) };
+      batch.done = new Promise((resolve) => setTimeout(resolve, windowMs)).then(() => {
+        if (pending === batch) pending = null;
+        return dispatch(batch.ids);
+      });
+      pending = batch;
+    }
+    pending.ids.push(...jobIds);
+    return pending.done;
+  };
 }
 
 export async function buildJobEvent(
