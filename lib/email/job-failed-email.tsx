@@ -2,6 +2,7 @@
 // words, and what to do. In Portuguese (pt-PT) or English, after the store's first user.
 import { Body, Container, Heading, Hr, Html, Link, Preview, Section, Text, render } from "@react-email/components";
 import type { ErrorKind, JobKind } from "@/lib/generated/prisma/enums";
+import { ptCauseSummary } from "./cause-summaries";
 
 export type EmailLocale = "pt-PT" | "en";
 
@@ -12,6 +13,8 @@ export interface JobFailedEmailProps {
   subject: string;
   errorKind: ErrorKind;
   cause: string;
+  /** The problem's code (e.g. invalid_nif), used to state the cause in Portuguese. */
+  errorCode?: string | null;
   dashboardUrl: string;
 }
 
@@ -62,6 +65,7 @@ function describe(props: JobFailedEmailProps) {
 
 export function JobFailedEmail(props: JobFailedEmailProps) {
   const { t, what } = describe(props);
+  const summary = props.locale === "pt-PT" ? ptCauseSummary(props.errorCode) : null;
   return (
     <Html lang={props.locale}>
       <Preview>{t.subject(what, props.storeName)}</Preview>
@@ -70,7 +74,10 @@ export function JobFailedEmail(props: JobFailedEmailProps) {
           <Heading as="h2">{t.intro(what, props.storeName)}</Heading>
           <Section>
             <Text style={{ fontWeight: 600, marginBottom: 0 }}>{t.cause}</Text>
-            <Text style={{ whiteSpace: "pre-wrap", marginTop: 4 }}>{props.cause}</Text>
+            {summary ? <Text style={{ marginTop: 4, marginBottom: 0 }}>{summary}</Text> : null}
+            <Text style={{ whiteSpace: "pre-wrap", marginTop: 4, color: summary ? "#555555" : undefined }}>
+              {summary ? `Detalhe: ${props.cause}` : props.cause}
+            </Text>
           </Section>
           <Text>{t.advice(isDataProblem(props.errorKind))}</Text>
           <Link href={props.dashboardUrl}>{t.open}</Link>

@@ -25,7 +25,7 @@ export async function notifyJobFailure(db: Db, jobId: string, options: NotifyOpt
   const job = await db.job.findUniqueOrThrow({
     where: { id: jobId },
     select: {
-      id: true, kind: true, subject: true, storeId: true, lastErrorKind: true, lastErrorMessage: true,
+      id: true, kind: true, subject: true, storeId: true, lastErrorKind: true, lastErrorMessage: true, lastErrorCode: true,
       order: { select: { jumpsellerId: true } },
       store: { select: { name: true, notificationEmails: true } },
     },
@@ -61,6 +61,7 @@ export async function notifyJobFailure(db: Db, jobId: string, options: NotifyOpt
     subject: job.order ? String(job.order.jumpsellerId) : job.subject,
     errorKind: job.lastErrorKind ?? "internal",
     cause: job.lastErrorMessage ?? "Unknown error",
+    errorCode: job.lastErrorCode,
     dashboardUrl: `${options.publicUrl.replace(/\/+$/, "")}/jobs?status=failed&store=${encodeURIComponent(job.storeId)}`,
   });
   const sent = await (options.send ?? defaultSend)({ to, ...email, idempotencyKey: `ponte-notification-${claim.id}` });

@@ -1,0 +1,24 @@
+// The invoicing engine explains refusals in English with the exact values; a pt-PT e-mail leads with the
+// cause in Portuguese, chosen by the problem's code, and keeps the detailed text below it.
+const ptSummaries: Record<string, string> = {
+  invalid_nif: "O NIF indicado pelo cliente não é um NIF português válido.",
+  currency: "A encomenda não está em euros: só se emitem faturas em EUR.",
+  unknown_vat_rate: "Uma taxa de IVA da encomenda não corresponde a nenhuma taxa da região da conta Vendus.",
+  missing_exemption: "Há uma linha a 0 % de IVA e a loja não tem motivo de isenção configurado.",
+  missing_payment_method: "A loja emite faturas-recibo (FR) mas não tem método de pagamento Vendus configurado.",
+  totals_mismatch: "Os totais calculados não coincidem, ao cêntimo, com o total pago da encomenda.",
+  tax_mismatch: "O IVA indicado pela Jumpseller não coincide com o calculado para as linhas da encomenda.",
+  discount_mismatch: "Os descontos da encomenda não coincidem com a soma dos descontos das linhas.",
+  zero_total: "A encomenda tem total zero: não há nada a faturar.",
+  not_paid: "A encomenda não está paga: só se fatura depois do pagamento.",
+  no_lines: "A encomenda não tem linhas de produto.",
+  negative_line: "Uma linha da encomenda ficaria com valor negativo depois dos descontos.",
+  unsupported_tax: "Uma linha tem mais do que um imposto ou um imposto fixo, que o Vendus não aceita.",
+  over_credit: "A nota de crédito pedia mais do que ainda é creditável na fatura.",
+  test_mode_invoice: "Documentos em modo de testes não podem ser creditados.",
+};
+
+/** The Portuguese summary of an error code, or null when the detail is already clear enough. */
+export function ptCauseSummary(code: string | null | undefined): string | null {
+  return code ? (ptSummaries[code] ?? null) : null;
+}
