@@ -31,6 +31,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-between gap-4 border-b border-zinc-200 bg-white/90 px-6 backdrop-blur">
+          {/* Below the md breakpoint the sidebar is hidden: the same navigation opens from the header. */}
+          <details className="relative md:hidden">
+            <summary className="cursor-pointer list-none rounded-md border border-zinc-200 px-2.5 py-1.5 text-sm font-medium text-zinc-700">
+              {t("nav.menu")}
+            </summary>
+            <div className="absolute left-0 top-10 w-56 rounded-md border border-zinc-200 bg-white p-2 shadow-lg">
+              <SidebarNav items={nav} label={t("nav.label")} />
+            </div>
+          </details>
           <div className="ml-auto flex items-center gap-4">
             <LanguageSwitch />
             <div className="flex items-center gap-2 text-sm" data-testid="current-user">
