@@ -22,15 +22,15 @@ async function adminQuery(sql: string): Promise<void> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = uniqueDatabaseName();
-  // CREATE DATABASE … TEMPLATE fails if another session is connected to the template; retry briefly.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-      break;
-    } catch (error) {
-      if (attempt >= 20 || !String(error).includes("is being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
-    }
+  // CREATE DATABASE … TEMPLATE fails while another session uses the template, and test files clone it in
+  // parallel: an advisory lock makes the clones take turns instead of failing.
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_advisory_lock(72707370)");
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
+  } finally {
+    await admin.end();
   }
   const url = databaseUrl(name);
   const db = createDb(url, 10);
