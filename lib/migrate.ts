@@ -91,8 +91,14 @@ async function withEngine<T>(
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names it applied. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
-  return applyMigrationsWith(factory);
+  // Our own pool, closed afterwards: an idle connection left behind would keep the database "in use"
+  // (a template database could then not be cloned).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    return await applyMigrationsWith(new PrismaPg(pool));
+  } finally {
+    await pool.end();
+  }
 }
 
 export async function applyMigrationsWith(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
