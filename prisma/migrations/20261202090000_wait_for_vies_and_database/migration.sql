@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "WaitReason" ADD VALUE 'vies';
+ALTER TYPE "WaitReason" ADD VALUE 'database';
