@@ -3,8 +3,26 @@ import { creditedLineCents } from "@/lib/invoicing";
 import { creditAmountCents, lineBalances, readInvoiceLines, selectionAmountCents, type CreditRequest } from "./balance";
 
 const pipelineLines = [
-  { row: 1, reference: "CAN-01", title: "Caneca", qty: 3, grossUnitCents: 1230, lineGrossCents: 3690, taxId: "NOR", taxRate: 23 },
-  { row: 2, reference: "PORTES", title: "Portes", qty: 1, grossUnitCents: 399, lineGrossCents: null, taxId: "NOR", taxRate: 23 },
+  {
+    row: 1,
+    reference: "CAN-01",
+    title: "Caneca",
+    qty: 3,
+    grossUnitCents: 1230,
+    lineGrossCents: 3690,
+    taxId: "NOR",
+    taxRate: 23,
+  },
+  {
+    row: 2,
+    reference: "PORTES",
+    title: "Portes",
+    qty: 1,
+    grossUnitCents: 399,
+    lineGrossCents: null,
+    taxId: "NOR",
+    taxRate: 23,
+  },
 ];
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 10, minute));
@@ -53,7 +71,14 @@ describe("lineBalances", () => {
       { status: "queued", createdAt: at(2), payload: { scope: "lines", lines: [{ row: 1, qty: 1 }] } },
       { status: "failed", createdAt: at(3), payload: { scope: "full", lines: [] } },
     ];
-    expect(lineBalances(lines, requests).map(({ row, credited, pending, creditable }) => ({ row, credited, pending, creditable }))).toEqual([
+    expect(
+      lineBalances(lines, requests).map(({ row, credited, pending, creditable }) => ({
+        row,
+        credited,
+        pending,
+        creditable,
+      })),
+    ).toEqual([
       { row: 1, credited: 1, pending: 1, creditable: 1 },
       { row: 2, credited: 0, pending: 0, creditable: 1 },
     ]);
@@ -71,11 +96,26 @@ describe("lineBalances", () => {
 
 describe("amounts", () => {
   it("follow the engine's cumulative schedule, so partial credits add up to the line", () => {
-    const [line] = lineBalances(readInvoiceLines([{ row: 1, reference: "A", title: "A", qty: 3, grossUnitCents: 333, lineGrossCents: 1000 }])!, []);
-    const engineLine = { row: 1, reference: "A", title: "A", qty: 3, grossUnitCents: 333, lineGrossCents: 1000, taxRate: 23, taxCode: "NOR" };
+    const [line] = lineBalances(
+      readInvoiceLines([{ row: 1, reference: "A", title: "A", qty: 3, grossUnitCents: 333, lineGrossCents: 1000 }])!,
+      [],
+    );
+    const engineLine = {
+      row: 1,
+      reference: "A",
+      title: "A",
+      qty: 3,
+      grossUnitCents: 333,
+      lineGrossCents: 1000,
+      taxRate: 23,
+      taxCode: "NOR",
+    };
     const first = creditAmountCents(line!, 1);
     expect(first).toEqual({ cents: creditedLineCents({ ...engineLine, qtyCreditable: 3 }, 1), exact: true });
-    const [after] = lineBalances([line!], [{ status: "succeeded", createdAt: at(1), payload: { scope: "lines", lines: [{ row: 1, qty: 1 }] } }]);
+    const [after] = lineBalances(
+      [line!],
+      [{ status: "succeeded", createdAt: at(1), payload: { scope: "lines", lines: [{ row: 1, qty: 1 }] } }],
+    );
     const rest = creditAmountCents(after!, 2);
     expect(rest.cents).toBe(creditedLineCents({ ...engineLine, qtyCreditable: 2 }, 2));
     expect(first.cents + rest.cents).toBe(1000);

@@ -24,7 +24,8 @@ export interface LineBalance extends InvoiceLine {
   creditable: number;
 }
 
-export type CreditRequestStatus = "waiting_dispatch" | "queued" | "running" | "succeeded" | "failed" | "skipped";
+export type CreditRequestStatus =
+  "waiting_dispatch" | "queued" | "running" | "waiting" | "succeeded" | "failed" | "skipped";
 
 export interface CreditRequest {
   status: CreditRequestStatus;
@@ -74,7 +75,12 @@ const requestPayloadSchema = z.looseObject({
   // Filled once the pipeline has built the credit note: the exact rows and quantities sent to Vendus.
   document: z
     .looseObject({
-      items: z.array(z.looseObject({ qty: z.coerce.number(), reference_document: z.looseObject({ document_row: z.coerce.number() }).optional() })),
+      items: z.array(
+        z.looseObject({
+          qty: z.coerce.number(),
+          reference_document: z.looseObject({ document_row: z.coerce.number() }).optional(),
+        }),
+      ),
     })
     .optional(),
 });
@@ -100,7 +106,8 @@ export function lineBalances(lines: InvoiceLine[], requests: CreditRequest[]): L
   const credited = new Map<number, number>();
   const pending = new Map<number, number>();
   const byRow = new Map(lines.map((line) => [line.row, line]));
-  const remaining = (row: number) => Math.max(0, (byRow.get(row)?.qty ?? 0) - (credited.get(row) ?? 0) - (pending.get(row) ?? 0));
+  const remaining = (row: number) =>
+    Math.max(0, (byRow.get(row)?.qty ?? 0) - (credited.get(row) ?? 0) - (pending.get(row) ?? 0));
   const ordered = [...requests].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const request of ordered) {
     if (request.status === "failed" || request.status === "skipped") continue;
@@ -136,7 +143,10 @@ export function creditAmountCents(line: LineBalance, qty: number): { cents: numb
 }
 
 /** The amount of a whole selection of lines. */
-export function selectionAmountCents(balances: LineBalance[], selection: { row: number; qty: number }[]): { cents: number; exact: boolean } {
+export function selectionAmountCents(
+  balances: LineBalance[],
+  selection: { row: number; qty: number }[],
+): { cents: number; exact: boolean } {
   const byRow = new Map(balances.map((line) => [line.row, line]));
   let cents = 0;
   let exact = true;

@@ -1,7 +1,16 @@
 // Where the sale is taxed: OSS consumers, EU businesses, exports; and exempt lines.
 import { describe } from "vitest";
-import { buildOrder, type FixtureSpec } from "./test-fixtures";
-import { exempt, expectedDocument, item, lucia, luciaClient, oss, runInvoiceCases, shippingItem } from "./test-support";
+import { buildOrder, type FixtureSpec } from "@/tests/support/invoicing/fixtures";
+import {
+  exempt,
+  expectedDocument,
+  item,
+  lucia,
+  luciaClient,
+  oss,
+  runInvoiceCases,
+  shippingItem,
+} from "@/tests/support/invoicing/expectations";
 
 const mug = { name: "Caneca", sku: "CAN-1", price: 12.5 };
 
@@ -16,10 +25,10 @@ const muebles: Pick<FixtureSpec, "billing" | "customer" | "taxid"> = {
     country_code: "ES",
   },
   customer: { id: 504, email: "compras@mueblesibericos.es" },
-  taxid: "ES B12345678",
+  taxid: "ES B12345674",
 };
 const mueblesClient = {
-  fiscal_id: "ESB12345678",
+  fiscal_id: "ESB12345674",
   name: "Muebles Ibéricos S.L.",
   address: "Calle de Alcalá 100",
   postalcode: "28009",
@@ -69,16 +78,25 @@ describe("buildInvoice — cross-border sales", () => {
     },
     {
       name: "OSS consumer in Spain: Spanish 21 % on every line",
-      order: buildOrder({ id: 1036, lines: [{ ...mug, qty: 2 }], shipping: { price: 6 }, ...lucia }),
-      ctx: { oss: true },
-      document: expectedDocument(1036, [item("CAN-1", "Caneca", 2, 12.5, oss("ES", 21)), shippingItem(6, oss("ES", 21))], {
-        client: luciaClient,
+      order: buildOrder({
+        id: 1036,
+        lines: [{ ...mug, qty: 2, rate: 21 }],
+        shipping: { price: 6, rate: 21 },
+        ...lucia,
       }),
+      ctx: { oss: true },
+      document: expectedDocument(
+        1036,
+        [item("CAN-1", "Caneca", 2, 12.5, oss("ES", 21)), shippingItem(6, oss("ES", 21))],
+        {
+          client: luciaClient,
+        },
+      ),
       gross: 3100,
       taxes: [{ rate: 21, country: "ES", baseCents: 2562, vatCents: 538 }],
     },
     {
-      name: "OSS consumer in France: a PT reduced-rate book goes to the French standard rate, with a warning",
+      name: "OSS consumer in France, lines at Portuguese rates: refused line by line, never re-rated",
       order: buildOrder({
         id: 1037,
         lines: [
@@ -97,25 +115,35 @@ describe("buildInvoice — cross-border sales", () => {
         customer: { id: 505, email: "camille.martin@example.fr" },
       }),
       ctx: { oss: true },
-      document: expectedDocument(
-        1037,
-        [item("LIV-1", "Livro de receitas", 1, 18, oss("FR", 20)), item("AV-1", "Avental", 1, 14.99, oss("FR", 20))],
+      problems: [
         {
-          client: {
-            name: "Camille Martin",
-            address: "12 Rue de Rivoli",
-            postalcode: "75004",
-            city: "Paris",
+          code: "destination_vat_rate",
+          message:
+            'Line 1 ("Livro de receitas") is charged at 6 % VAT, which is not a VAT rate of FR on 2026-03-02 (20 %, ' +
+            "10 %, 5.5 %, 2.1 %). With OSS the customer pays FR's VAT: set the product's tax for FR in Jumpseller, " +
+            "or invoice this order manually.",
+          params: {
+            line: 'Line 1 ("Livro de receitas")',
+            rate: 6,
             country: "FR",
-            email: "camille.martin@example.fr",
-            external_reference: "505",
+            date: "2026-03-02",
+            rates: "20 %, 10 %, 5.5 %, 2.1 %",
           },
         },
-      ),
-      gross: 3299,
-      warnings: [
-        '"Livro de receitas" is at 6 % in Portugal and was declared at FR\'s standard rate of 20 %. If it has a ' +
-          "reduced rate in FR, charge that rate in the shop.",
+        {
+          code: "destination_vat_rate",
+          message:
+            'Line 2 ("Avental") is charged at 23 % VAT, which is not a VAT rate of FR on 2026-03-02 (20 %, 10 %, ' +
+            "5.5 %, 2.1 %). With OSS the customer pays FR's VAT: set the product's tax for FR in Jumpseller, or " +
+            "invoice this order manually.",
+          params: {
+            line: 'Line 2 ("Avental")',
+            rate: 23,
+            country: "FR",
+            date: "2026-03-02",
+            rates: "20 %, 10 %, 5.5 %, 2.1 %",
+          },
+        },
       ],
     },
     {
@@ -137,17 +165,21 @@ describe("buildInvoice — cross-border sales", () => {
         customer: { id: 506, email: "lena.schmidt@example.de" },
       }),
       ctx: { oss: true },
-      document: expectedDocument(1038, [item("CAN-1", "Caneca", 3, 11.9, oss("DE", 19)), shippingItem(5.95, oss("DE", 19))], {
-        client: {
-          name: "Lena Schmidt",
-          address: "Torstraße 10",
-          postalcode: "10119",
-          city: "Berlin",
-          country: "DE",
-          email: "lena.schmidt@example.de",
-          external_reference: "506",
+      document: expectedDocument(
+        1038,
+        [item("CAN-1", "Caneca", 3, 11.9, oss("DE", 19)), shippingItem(5.95, oss("DE", 19))],
+        {
+          client: {
+            name: "Lena Schmidt",
+            address: "Torstraße 10",
+            postalcode: "10119",
+            city: "Berlin",
+            country: "DE",
+            email: "lena.schmidt@example.de",
+            external_reference: "506",
+          },
         },
-      }),
+      ),
       gross: 4165,
     },
     {
@@ -189,7 +221,7 @@ describe("buildInvoice — cross-border sales", () => {
       gross: 17500,
       warnings: [
         "Issued VAT-exempt as an export (M05, art. 14.º of the CIVA) to CH: keep the customs proof that the " +
-          "goods left the EU.",
+          "goods left the EU VAT area.",
       ],
     },
   ]);

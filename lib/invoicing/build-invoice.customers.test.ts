@@ -1,7 +1,14 @@
 // Who the invoice is for: NIFs typed in different ways, foreign ids, consumidor final.
 import { describe } from "vitest";
-import { buildOrder } from "./test-fixtures";
-import { expectedDocument, item, lucia, luciaClient, mariaSilva, runInvoiceCases } from "./test-support";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import {
+  expectedDocument,
+  item,
+  lucia,
+  luciaClient,
+  mariaSilva,
+  runInvoiceCases,
+} from "@/tests/support/invoicing/expectations";
 
 const mug = { name: "Caneca", sku: "CAN-1", price: 12.5 };
 
@@ -12,6 +19,11 @@ describe("buildInvoice — customer and NIF", () => {
       order: buildOrder({ id: 1027, lines: [mug], taxid: "PT 501 964 843" }),
       document: expectedDocument(1027, [item("CAN-1", "Caneca", 1, 12.5, "NOR")], { client: mariaSilva("501964843") }),
       gross: 1250,
+      // 501964843 is a company's NIF (first digit 5) but the order names a person: issued as given, flagged.
+      warnings: [
+        "The NIF 501964843 is a company's or another entity's, but the order names only a person; the invoice " +
+          "was issued to the name given. If the company's name must appear, credit it and issue a new one.",
+      ],
     },
     {
       name: "NIF from the checkout field, label matched without case or accents",

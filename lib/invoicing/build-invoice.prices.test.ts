@@ -1,8 +1,8 @@
 // Shops whose prices include VAT, Portuguese customers: lines, discounts, coupons, shipping, gift cards.
 // Every expected amount below was worked out by hand from the order.
 import { describe } from "vitest";
-import { buildOrder } from "./test-fixtures";
-import { expectedDocument, item, runInvoiceCases, shippingItem } from "./test-support";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import { expectedDocument, item, runInvoiceCases, shippingItem } from "@/tests/support/invoicing/expectations";
 
 describe("buildInvoice — prices with VAT included", () => {
   runInvoiceCases([
@@ -36,7 +36,10 @@ describe("buildInvoice — prices with VAT included", () => {
     },
     {
       name: "per-unit discount shown as a line discount",
-      order: buildOrder({ id: 1003, lines: [{ name: "Sapatilhas", sku: "SAP-42", price: 59.9, discount: 10, qty: 2 }] }),
+      order: buildOrder({
+        id: 1003,
+        lines: [{ name: "Sapatilhas", sku: "SAP-42", price: 59.9, discount: 10, qty: 2 }],
+      }),
       document: expectedDocument(1003, [item("SAP-42", "Sapatilhas", 2, 59.9, "NOR", 20)]),
       gross: 9980,
     },
@@ -135,7 +138,10 @@ describe("buildInvoice — prices with VAT included", () => {
     },
     {
       name: "product without SKU or variant",
-      order: buildOrder({ id: 1011, lines: [{ name: "Postal ilustrado", sku: null, productId: 301, price: 1.5, qty: 4 }] }),
+      order: buildOrder({
+        id: 1011,
+        lines: [{ name: "Postal ilustrado", sku: null, productId: 301, price: 1.5, qty: 4 }],
+      }),
       document: expectedDocument(1011, [item("JS-301", "Postal ilustrado", 4, 1.5, "NOR")]),
       gross: 600,
     },

@@ -3,24 +3,31 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildInvoice } from "./build-invoice";
-import { scenarioArb, scenarioOrder } from "./test-arbitraries";
-import { buildOrder } from "./test-fixtures";
+import { buyers, scenarioArb, scenarioOrder, type Scenario } from "@/tests/support/invoicing/arbitraries";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
+import { toCents } from "@/lib/money";
+import type { InvoiceContext } from "./types";
 import { computeVendusTotals } from "./vendus-totals";
 // The simulator's own implementation of the order money model, written separately from the fixtures.
 import { computeOrderTotals } from "@/simulators/jumpseller/totals";
 
 describe("buildInvoice — properties", () => {
-  it("issues exactly what was paid, or refuses only an order with nothing to invoice", () => {
+  it("issues exactly what was paid, or refuses exactly the orders it must, with the reason", () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const { order, ctx } = scenarioOrder(s);
         const paid = Math.round((order.total + order.gift_cards_discount) * 100);
         const result = buildInvoice(order, ctx);
+        const expected = expectedRefusals(s, order, ctx);
         if (!result.ok) {
-          expect(result.problems.map((p) => p.code)).toEqual(["zero_total"]);
-          expect(paid).toBe(0);
+          expect(expected.size).toBeGreaterThan(0);
+          for (const p of result.problems) expect(expected).toContain(p.code);
           return;
         }
+        // A predicted refusal other than a 0.00 document must happen.
+        expect([...expected].filter((code) => code !== "zero_total")).toEqual([]);
+        expect(paid).toBeGreaterThan(0);
         const totals = computeVendusTotals(result.document.items, s.region);
         expect(totals.grossCents).toBe(paid);
         expect(result.summary.grossCents).toBe(paid);
@@ -31,10 +38,19 @@ describe("buildInvoice — properties", () => {
           expect(item.discount_amount ?? 0).toBeGreaterThanOrEqual(0);
         }
         if (s.documentType === "FR") expect(result.document.payments).toEqual([{ id: 3, amount: paid / 100 }]);
+        // OSS lines carry the destination and one of its rates; exports and EU businesses are exempt.
+        const buyer = buyers[s.buyer]!;
+        for (const item of result.document.items) {
+          if (buyer.ossState) expect(buyer.rates).toContain(item.tax_custom?.rate);
+          if (buyer.ossState) expect(item.tax_custom?.country).toBe(buyer.ossState);
+          if (["switzerland", "canaryIslands"].includes(s.buyer)) expect(item.tax_exemption).toBe("M05");
+          if (s.buyer === "franceBusiness") expect(item.tax_exemption).toBe("M16");
+        }
         // Where the sale is taxed in Portugal, the VAT on the document stays within a cent per line of the
         // VAT Jumpseller charged (the document rounds per rate, Jumpseller per line).
         const allTaxed = s.lines.every((l) => l.rate !== null) && s.shipping?.rate !== null;
-        if ((s.buyer === "portugal" || s.buyer === "spainNoOss") && allTaxed) {
+        // (Shipping that follows the goods changes the VAT inside the shipping's price by design.)
+        if ((s.buyer === "portugal" || s.buyer === "spainNoOss") && allTaxed && s.shippingVat === "as_charged") {
           const documentVat = totals.taxes.reduce((sum, t) => sum + t.vatCents, 0);
           const orderVat = Math.round((order.tax + order.shipping_tax) * 100);
           expect(Math.abs(documentVat - orderVat)).toBeLessThanOrEqual(result.document.items.length);
@@ -63,7 +79,11 @@ describe("buildInvoice — properties", () => {
           shippingCents: Math.round((s.shipping?.price ?? 0) * 100),
           shippingDiscountCents: Math.round((s.shipping?.discount ?? 0) * 100),
           shippingTaxRate: shippingRate,
-          coupon: s.coupon && ("percent" in s.coupon ? { percent: s.coupon.percent } : { amountCents: Math.round(s.coupon.amount * 100) }),
+          coupon:
+            s.coupon &&
+            ("percent" in s.coupon
+              ? { percent: s.coupon.percent }
+              : { amountCents: Math.round(s.coupon.amount * 100) }),
           giftCardCents: Math.round(s.giftCard * 100),
         });
         const cents = (v: number) => Math.round(v * 100);
@@ -87,3 +107,30 @@ describe("buildInvoice — properties", () => {
     );
   }, 60_000);
 });
+
+/**
+ * What the law says must stop this order, computed from the scenario without engine code: a sale taxed at
+ * destination with a line (or the shipping, when charged as such) at a rate the destination does not have;
+ * shipping that must follow goods worth 0.00; a document of 0.00.
+ */
+function expectedRefusals(s: Scenario, order: JumpsellerOrder, ctx: InvoiceContext): Set<string> {
+  const codes = new Set<string>();
+  const buyer = buyers[s.buyer]!;
+  const paid = toCents(order.total) + toCents(order.gift_cards_discount);
+  const shippingNet = toCents(order.shipping) - toCents(order.shipping_discount);
+  const shippingTarget = shippingNet + (s.taxIncluded ? 0 : toCents(order.shipping_tax));
+  const goods = paid - shippingTarget;
+  const taxed = buyer.ossState !== undefined || ["portugal", "spainNoOss"].includes(s.buyer);
+  if (taxed && shippingTarget > 0 && s.shippingVat === "follow_goods" && goods === 0) {
+    codes.add("shipping_without_goods");
+  }
+  if (buyer.ossState) {
+    const valid = (rate: number | null | undefined) => buyer.rates!.includes(rate ?? ctx.defaultVatRate);
+    const shippingRate = s.shipping?.rate ?? ctx.defaultVatRate;
+    const shippingBad = shippingTarget > 0 && (s.shippingVat === "as_charged" ? !valid(shippingRate) : false);
+    if (s.lines.some((l) => !valid(l.rate === undefined ? 23 : l.rate)) || shippingBad)
+      codes.add("destination_vat_rate");
+  }
+  if (paid === 0) codes.add("zero_total");
+  return codes;
+}

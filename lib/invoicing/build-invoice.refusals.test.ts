@@ -1,7 +1,7 @@
 // Document types, modes, and orders that must not become invoices.
 import { describe } from "vitest";
-import { buildOrder } from "./test-fixtures";
-import { expectedDocument, item, runInvoiceCases, shippingItem } from "./test-support";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import { expectedDocument, item, runInvoiceCases, shippingItem } from "@/tests/support/invoicing/expectations";
 
 const mug = { name: "Caneca", sku: "CAN-1", price: 12.5 };
 
@@ -45,7 +45,10 @@ describe("buildInvoice — document type and mode", () => {
       name: "test mode and a fixed date",
       order: buildOrder({ id: 1046, lines: [mug] }),
       ctx: { testMode: true, date: "2026-03-02" },
-      document: expectedDocument(1046, [item("CAN-1", "Caneca", 1, 12.5, "NOR")], { mode: "tests", date: "2026-03-02" }),
+      document: expectedDocument(1046, [item("CAN-1", "Caneca", 1, 12.5, "NOR")], {
+        mode: "tests",
+        date: "2026-03-02",
+      }),
       gross: 1250,
     },
     {
@@ -93,7 +96,11 @@ describe("buildInvoice — refusals", () => {
       name: "no product lines",
       order: buildOrder({ id: 1049, lines: [], shipping: { price: 4.5 } }),
       problems: [
-        { code: "no_lines", message: "Order #1049 has no product lines: nothing to invoice.", params: { orderId: 1049 } },
+        {
+          code: "no_lines",
+          message: "Order #1049 has no product lines: nothing to invoice.",
+          params: { orderId: 1049 },
+        },
       ],
     },
     {
@@ -130,7 +137,13 @@ describe("buildInvoice — refusals", () => {
     },
     {
       name: "zero quantity",
-      order: buildOrder({ id: 1057, lines: [{ ...mug, qty: 0 }, { name: "Manta", sku: "MAN-1", price: 45 }] }),
+      order: buildOrder({
+        id: 1057,
+        lines: [
+          { ...mug, qty: 0 },
+          { name: "Manta", sku: "MAN-1", price: 45 },
+        ],
+      }),
       problems: [
         {
           code: "invalid_quantity",
@@ -231,14 +244,22 @@ describe("buildInvoice — refusals", () => {
       order: buildOrder({ id: 1059, lines: [mug] }),
       ctx: { date: "2026-02-30" },
       problems: [
-        { code: "invalid_date", message: 'The document date "2026-02-30" is not a YYYY-MM-DD date.', params: { date: "2026-02-30" } },
+        {
+          code: "invalid_date",
+          message: 'The document date "2026-02-30" is not a YYYY-MM-DD date.',
+          params: { date: "2026-02-30" },
+        },
       ],
     },
     {
       name: "nothing to pay at all",
       order: buildOrder({ id: 1060, lines: [{ ...mug, price: 0 }] }),
       problems: [
-        { code: "zero_total", message: "Order #1060 adds up to 0.00 EUR: there is nothing to invoice.", params: { orderId: 1060 } },
+        {
+          code: "zero_total",
+          message: "Order #1060 adds up to 0.00 EUR: there is nothing to invoice.",
+          params: { orderId: 1060 },
+        },
       ],
     },
   ]);

@@ -2,8 +2,8 @@
 // accounts in Madeira and the Azores. Unit prices with VAT are rounded up to the cent and a line discount
 // lands each line on the exact cents the customer paid.
 import { describe } from "vitest";
-import { buildOrder } from "./test-fixtures";
-import { expectedDocument, item, runInvoiceCases, shippingItem } from "./test-support";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import { expectedDocument, item, runInvoiceCases, shippingItem } from "@/tests/support/invoicing/expectations";
 
 describe("buildInvoice — prices without VAT", () => {
   runInvoiceCases([
@@ -16,7 +16,11 @@ describe("buildInvoice — prices without VAT", () => {
     {
       name: "1-cent rounding trap: 3 × 9.99 + 23 % is 36.86, not 3 × 12.29",
       // 29.97 + 6.89 VAT = 36.86; unit 12.2877 → 12.29, and 0.01 off the line.
-      order: buildOrder({ id: 1017, taxIncluded: false, lines: [{ name: "Lápis de cor", sku: "LAP-1", price: 9.99, qty: 3 }] }),
+      order: buildOrder({
+        id: 1017,
+        taxIncluded: false,
+        lines: [{ name: "Lápis de cor", sku: "LAP-1", price: 9.99, qty: 3 }],
+      }),
       document: expectedDocument(1017, [item("LAP-1", "Lápis de cor", 3, 12.29, "NOR", 0.01)]),
       gross: 3686,
     },
@@ -97,7 +101,12 @@ describe("buildInvoice — prices without VAT", () => {
     },
     {
       name: "gift card on an FR: payment is the whole document",
-      order: buildOrder({ id: 1022, taxIncluded: false, lines: [{ name: "Relógio", sku: "REL-1", price: 80 }], giftCard: 50 }),
+      order: buildOrder({
+        id: 1022,
+        taxIncluded: false,
+        lines: [{ name: "Relógio", sku: "REL-1", price: 80 }],
+        giftCard: 50,
+      }),
       ctx: { documentType: "FR", paymentMethodId: 3 },
       document: expectedDocument(1022, [item("REL-1", "Relógio", 1, 98.4, "NOR")], {
         type: "FR",

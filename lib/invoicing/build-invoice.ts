@@ -3,12 +3,15 @@
 import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
 import { toCents } from "@/lib/money";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
-import { buildClient, destinationCountry, resolveTaxIdentity } from "./customer";
+import { buildClient, companyNameWarning, resolveTaxIdentity } from "./customer";
+import { resolveDestination } from "./destination";
 import { invoiceExternalReference, invoiceTxId } from "./ids";
 import { buildItems } from "./items";
 import { computeLineTargets } from "./lines";
-import { decideTaxRegime } from "./oss";
+import { decideTaxRegime, type TaxRegime } from "./oss";
 import { decimal, eur, problem } from "./problems";
+import { applyShippingVat } from "./shipping";
+import { taxDateOf } from "./tax-date";
 import type { BuildInvoiceResult, InvoiceContext, InvoiceProblem } from "./types";
 import { computeVendusTotals } from "./vendus-totals";
 
@@ -34,17 +37,40 @@ export function buildInvoice(order: JumpsellerOrder, ctx: InvoiceContext): Build
 
   const problems: InvoiceProblem[] = [];
   if (ctx.date !== undefined && !isIsoDate(ctx.date)) {
-    problems.push(problem("invalid_date", `The document date "${ctx.date}" is not a YYYY-MM-DD date.`, { date: ctx.date }));
+    problems.push(
+      problem("invalid_date", `The document date "${ctx.date}" is not a YYYY-MM-DD date.`, { date: ctx.date }),
+    );
   }
   const { identity, problems: identityProblems, warnings } = resolveTaxIdentity(order, ctx);
   problems.push(...identityProblems);
-  const regime = decideTaxRegime(destinationCountry(order), identity, ctx.oss);
+  const destination = resolveDestination(order);
+  let regime: TaxRegime | null = null;
+  if (!destination.ok) problems.push(destination.problem);
+  else if (identityProblems.length === 0) {
+    const decided = decideTaxRegime(destination.place, identity, ctx.oss);
+    if ("problem" in decided) problems.push(decided.problem);
+    else regime = decided.regime;
+  }
+  const taxDate = taxDateOf(order, ctx.date);
   const lines = computeLineTargets(order, ctx.defaultVatRate, ctx.shippingTitle);
-  const built = lines.ok ? buildItems(lines.lines, regime, ctx) : null;
-  problems.push(...(lines.ok ? built!.problems : lines.problems));
+  if (!lines.ok) problems.push(...lines.problems);
   const paymentId = ctx.documentType === "FR" ? paymentMethodFor(order, ctx, problems) : undefined;
-  if (problems.length > 0 || !built) return { ok: false, problems };
-  warnings.push(...built.warnings);
+  if (problems.length > 0 || !lines.ok || !regime) return { ok: false, problems };
+
+  // Exempt sales (exports, intra-community supplies) exempt the shipping with the goods: nothing to split.
+  const taxed = regime.kind === "domestic" || regime.kind === "oss";
+  const shipping = taxed
+    ? applyShippingVat(lines.lines, ctx.shippingVat ?? "as_charged", order.id)
+    : { lines: lines.lines, problems: [], warnings: [] };
+  if (shipping.problems.length > 0) return { ok: false, problems: shipping.problems };
+  if (regime.kind === "oss" && !taxDate) {
+    const message = `Order #${order.id} has no readable date, so the destination's VAT rate cannot be dated.`;
+    return { ok: false, problems: [problem("invalid_date", message, { orderId: order.id })] };
+  }
+  const built = buildItems(shipping.lines, regime, ctx, taxDate ?? "");
+  if (built.problems.length > 0) return { ok: false, problems: built.problems };
+  if (regime.kind === "domestic" && regime.note) warnings.push(regime.note);
+  warnings.push(...companyNameWarning(order, identity), ...shipping.warnings, ...built.warnings);
 
   // Final check: the document as Vendus will compute it must add up to what the customer paid, gift cards
   // included (a gift card is a means of payment, not a discount).
@@ -71,7 +97,9 @@ export function buildInvoice(order: JumpsellerOrder, ctx: InvoiceContext): Build
   }
   if (problems.length === 0 && totals.grossCents === 0) {
     problems.push(
-      problem("zero_total", `Order #${order.id} adds up to 0.00 EUR: there is nothing to invoice.`, { orderId: order.id }),
+      problem("zero_total", `Order #${order.id} adds up to 0.00 EUR: there is nothing to invoice.`, {
+        orderId: order.id,
+      }),
     );
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -83,8 +111,8 @@ export function buildInvoice(order: JumpsellerOrder, ctx: InvoiceContext): Build
     mode: ctx.testMode ? "tests" : "normal",
     ...(ctx.date ? { date: ctx.date } : {}),
     notes: `Encomenda Jumpseller #${order.id}`,
-    external_reference: invoiceExternalReference(ctx.storeCode, order.id),
-    tx_id: invoiceTxId(ctx.storeId, order.id),
+    external_reference: invoiceExternalReference(ctx.storeCode, order.id, ctx.invoiceSequence),
+    tx_id: invoiceTxId(ctx.storeId, order.id, ctx.invoiceSequence),
     ...(client ? { client } : {}),
     items: built.items,
     ...(paymentId !== undefined ? { payments: [{ id: paymentId, amount: totals.grossCents / 100 }] } : {}),
@@ -99,7 +127,8 @@ export function buildInvoice(order: JumpsellerOrder, ctx: InvoiceContext): Build
 /** A fatura-recibo records the payment, and Vendus rejects an FR without one. */
 function paymentMethodFor(order: JumpsellerOrder, ctx: InvoiceContext, problems: InvoiceProblem[]): number | undefined {
   const type = order.payment_method_type ?? "";
-  const mapped = ctx.paymentMethodMap && Object.hasOwn(ctx.paymentMethodMap, type) ? ctx.paymentMethodMap[type] : undefined;
+  const mapped =
+    ctx.paymentMethodMap && Object.hasOwn(ctx.paymentMethodMap, type) ? ctx.paymentMethodMap[type] : undefined;
   const id = mapped ?? ctx.paymentMethodId;
   if (id === undefined) {
     problems.push(

@@ -9,9 +9,9 @@ import { createState } from "@/simulators/vendus/state";
 import type { SimState } from "@/simulators/vendus/state";
 import { buildInvoice } from "./build-invoice";
 import { buildCreditNote, type CreditableInvoice, type CreditNoteRequest } from "./credit-note";
-import { scenarioArb, scenarioOrder } from "./test-arbitraries";
-import { buildOrder } from "./test-fixtures";
-import { baseCtx } from "./test-support";
+import { scenarioArb, scenarioOrder } from "@/tests/support/invoicing/arbitraries";
+import { buildOrder } from "@/tests/support/invoicing/fixtures";
+import { baseCtx } from "@/tests/support/invoicing/expectations";
 
 const march2 = () => new Date("2026-03-02T12:00:00Z");
 
@@ -52,8 +52,14 @@ describe("buildInvoice — against the Vendus simulator", () => {
         const issued = response.body as { amount_gross: string; amount_net: string };
         expect(toCents(issued.amount_gross)).toBe(Math.round((order.total + order.gift_cards_discount) * 100));
         expect(toCents(issued.amount_net)).toBe(result.summary.netCents);
-        const taxes = state.documents[0]!.taxes.map((t) => ({ rate: Number(t.rate), baseCents: t.baseCents, vatCents: t.vatCents }));
-        expect(taxes).toEqual(result.summary.taxes.map(({ rate, baseCents, vatCents }) => ({ rate, baseCents, vatCents })));
+        const taxes = state.documents[0]!.taxes.map((t) => ({
+          rate: Number(t.rate),
+          baseCents: t.baseCents,
+          vatCents: t.vatCents,
+        }));
+        expect(taxes).toEqual(
+          result.summary.taxes.map(({ rate, baseCents, vatCents }) => ({ rate, baseCents, vatCents })),
+        );
       }),
       { numRuns: 500 },
     );

@@ -9,9 +9,39 @@ const invoice: CreditableInvoice = {
   storeId: "store_1",
   id: 4242,
   lines: [
-    { row: 1, reference: "LAP-1", title: "Lápis de cor", qty: 3, qtyCreditable: 3, grossUnitCents: 1229, lineGrossCents: 3686, taxRate: 23, taxCode: "NOR" },
-    { row: 2, reference: "LIV-1", title: "Livro de receitas", qty: 1, qtyCreditable: 1, grossUnitCents: 1800, lineGrossCents: 1800, taxRate: 6, taxCode: "RED" },
-    { row: 3, reference: "PORTES", title: "Portes de envio", qty: 1, qtyCreditable: 1, grossUnitCents: 450, lineGrossCents: 450, taxRate: 23, taxCode: "NOR" },
+    {
+      row: 1,
+      reference: "LAP-1",
+      title: "Lápis de cor",
+      qty: 3,
+      qtyCreditable: 3,
+      grossUnitCents: 1229,
+      lineGrossCents: 3686,
+      taxRate: 23,
+      taxCode: "NOR",
+    },
+    {
+      row: 2,
+      reference: "LIV-1",
+      title: "Livro de receitas",
+      qty: 1,
+      qtyCreditable: 1,
+      grossUnitCents: 1800,
+      lineGrossCents: 1800,
+      taxRate: 6,
+      taxCode: "RED",
+    },
+    {
+      row: 3,
+      reference: "PORTES",
+      title: "Portes de envio",
+      qty: 1,
+      qtyCreditable: 1,
+      grossUnitCents: 450,
+      lineGrossCents: 450,
+      taxRate: 23,
+      taxCode: "NOR",
+    },
   ],
 };
 
@@ -67,7 +97,11 @@ describe("buildCreditNote", () => {
 
   it("gives the exact remainder when the rest of a partly credited line is credited", () => {
     // 12.29 was credited for the first unit; the two left are 36.86 − 12.29 = 24.57.
-    const result = buildCreditNote(withCreditable(1, 2), { scope: "full", reason: { preset: "returned_goods" }, sequence: 2 });
+    const result = buildCreditNote(withCreditable(1, 2), {
+      scope: "full",
+      reason: { preset: "returned_goods" },
+      sequence: 2,
+    });
     expect(result.ok && result.creditedCents).toBe(2457 + 1800 + 450);
     expect(result.ok && result.document.items[0]).toEqual({
       reference: "LAP-1",
@@ -111,9 +145,15 @@ describe("buildCreditNote", () => {
     const noReason = buildCreditNote(invoice, { scope: "full", sequence: 5 } as never);
     expect(noReason).toEqual({
       ok: false,
-      problems: [{ code: "reason_required", message: "A credit note must state why it is issued: choose a reason.", params: {} }],
+      problems: [
+        { code: "reason_required", message: "A credit note must state why it is issued: choose a reason.", params: {} },
+      ],
     });
-    const otherWithoutText = buildCreditNote(invoice, { scope: "full", reason: { preset: "other", text: "  " }, sequence: 5 });
+    const otherWithoutText = buildCreditNote(invoice, {
+      scope: "full",
+      reason: { preset: "other", text: "  " },
+      sequence: 5,
+    });
     expect(otherWithoutText).toEqual({
       ok: false,
       problems: [{ code: "reason_text_required", message: 'Describe the reason when "Other" is chosen.', params: {} }],
@@ -121,7 +161,10 @@ describe("buildCreditNote", () => {
   });
 
   it("refuses test-mode invoices", () => {
-    const result = buildCreditNote({ ...invoice, mode: "tests" }, { scope: "full", reason: { preset: "order_cancelled" }, sequence: 6 });
+    const result = buildCreditNote(
+      { ...invoice, mode: "tests" },
+      { scope: "full", reason: { preset: "order_cancelled" }, sequence: 6 },
+    );
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -146,7 +189,11 @@ describe("buildCreditNote", () => {
       reason: { preset: "wrong_price" },
       sequence: 7,
     });
-    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(["unknown_row", "invalid_quantity", "duplicate_row"]);
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual([
+      "unknown_row",
+      "invalid_quantity",
+      "duplicate_row",
+    ]);
     const spent: CreditableInvoice = { ...invoice, lines: invoice.lines.map((l) => ({ ...l, qtyCreditable: 0 })) };
     const nothing = buildCreditNote(spent, { scope: "full", reason: { preset: "wrong_price" }, sequence: 8 });
     expect(nothing.ok ? [] : nothing.problems.map((p) => p.code)).toEqual(["nothing_to_credit"]);
@@ -158,9 +205,11 @@ describe("creditedLineCents", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 10_000_000 }),
-        fc.integer({ min: 1, max: 40 }).chain((qty) =>
-          fc.tuple(fc.constant(qty), fc.array(fc.integer({ min: 1, max: qty }), { minLength: 1, maxLength: 10 })),
-        ),
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((qty) =>
+            fc.tuple(fc.constant(qty), fc.array(fc.integer({ min: 1, max: qty }), { minLength: 1, maxLength: 10 })),
+          ),
         (lineGrossCents, [qty, steps]) => {
           const line: CreditableLine = {
             row: 1,

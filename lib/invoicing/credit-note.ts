@@ -64,8 +64,7 @@ export interface CreditNoteProblem {
 }
 
 export type BuildCreditNoteResult =
-  | { ok: true; document: VendusDocumentRequest; creditedCents: number }
-  | { ok: false; problems: CreditNoteProblem[] };
+  { ok: true; document: VendusDocumentRequest; creditedCents: number } | { ok: false; problems: CreditNoteProblem[] };
 
 /** Reason texts printed on the credit note (pt-PT, the language of the document). */
 export const CREDIT_REASON_TEXT: Record<CreditReasonPreset, string> = {

@@ -15,7 +15,11 @@ export {
 } from "./credit-note";
 export { computeVendusTotals, type VendusTotals } from "./vendus-totals";
 export { classifyTaxId, isValidPortugueseNif, normalizeTaxId, CONSUMIDOR_FINAL_NIF, type TaxIdentity } from "./nif";
-export { EU_VAT_RATES, isEuCountry } from "./oss";
+export { EU_VAT_RATES, ratesOn, RATES_TABLE_CHECKED, type RatePeriod } from "./eu-vat-rates";
+export { EU_MEMBER_STATES, isEuMemberState, SPECIAL_TERRITORIES, vatPlaceOf, type VatPlace } from "./territories";
+export { checkEuVatNumber } from "./vat-number";
+export { shippingRateOutsideGoods } from "./shipping";
+export { euVatNumberToConfirm } from "./customer";
 export { REGION_RATES, taxCodeForRate } from "./vat";
 export { creditNoteExternalReference, creditNoteTxId, invoiceExternalReference, invoiceTxId } from "./ids";
 export type {
@@ -26,4 +30,13 @@ export type {
   InvoiceSummary,
   Region,
   TaxSummary,
+  ViesAnswer,
 } from "./types";
+export {
+  applyCorrection,
+  checkCorrection,
+  correctedTaxId,
+  type CorrectionProblem,
+  type CorrectionProblemCode,
+  type OrderCorrection,
+} from "./correction";

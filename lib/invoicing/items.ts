@@ -2,8 +2,8 @@
 // pair that makes Vendus land on the exact cents the customer paid.
 import type { VendusDocumentItem } from "@/lib/vendus/types";
 import type { LineTarget } from "./lines";
-import { customTaxFor, EXPORT_EXEMPTION, INTRA_EU_EXEMPTION, type TaxRegime } from "./oss";
-import { problem } from "./problems";
+import { EXPORT_EXEMPTION, INTRA_EU_EXEMPTION, ossTaxFor, type TaxRegime } from "./oss";
+import { describeLine, problem } from "./problems";
 import type { InvoiceContext, InvoiceProblem } from "./types";
 import { REGION_NAMES, REGION_RATES, taxCodeForRate } from "./vat";
 
@@ -24,14 +24,19 @@ export function priceLine(line: LineTarget): { grossPriceCents: number; discount
   return { grossPriceCents, discountCents: line.qty * grossPriceCents - line.targetCents };
 }
 
-export function buildItems(lines: readonly LineTarget[], regime: TaxRegime, ctx: InvoiceContext): ItemsResult {
+export function buildItems(
+  lines: readonly LineTarget[],
+  regime: TaxRegime,
+  ctx: InvoiceContext,
+  taxDate: string,
+): ItemsResult {
   const problems: InvoiceProblem[] = [];
   const warnings: string[] = [];
   const items: VendusDocumentItem[] = [];
   const unknownRates = new Set<number>();
   let missingExemption = false;
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const { grossPriceCents, discountCents } = priceLine(line);
     const item: VendusDocumentItem = {
       reference: line.reference,
@@ -44,19 +49,17 @@ export function buildItems(lines: readonly LineTarget[], regime: TaxRegime, ctx:
     if (regime.kind === "intra_eu_b2b" || regime.kind === "export") {
       const exemption = regime.kind === "export" ? EXPORT_EXEMPTION : INTRA_EU_EXEMPTION;
       Object.assign(item, { tax_id: "ISE", tax_exemption: exemption.code, tax_exemption_law: exemption.law });
+    } else if (regime.kind === "oss") {
+      // Every OSS line, 0 % included, must carry a rate of the destination state on the tax date.
+      const where =
+        line.kind === "shipping" ? `Shipping ("${line.title}")` : capitalize(describeLine(index, line.title));
+      const found = ossTaxFor(regime.country, line.rate, taxDate, where);
+      if ("problem" in found) problems.push(found.problem);
+      else Object.assign(item, { tax_id: found.tax.code, tax_custom: found.tax });
     } else if (code === "ISE") {
       if (ctx.exemption) {
         Object.assign(item, { tax_id: "ISE", tax_exemption: ctx.exemption.code, tax_exemption_law: ctx.exemption.law });
       } else missingExemption = true;
-    } else if (regime.kind === "oss") {
-      const { tax, reducedRateReplaced } = customTaxFor(regime.country, line.rate, ctx.region);
-      Object.assign(item, { tax_id: tax.code, tax_custom: tax });
-      if (reducedRateReplaced) {
-        warnings.push(
-          `"${line.title}" is at ${line.rate} % in Portugal and was declared at ${regime.country}'s standard ` +
-            `rate of ${tax.rate} %. If it has a reduced rate in ${regime.country}, charge that rate in the shop.`,
-        );
-      }
     } else if (code === null) {
       unknownRates.add(line.rate);
     } else {
@@ -94,10 +97,15 @@ export function buildItems(lines: readonly LineTarget[], regime: TaxRegime, ctx:
     );
   }
   if (regime.kind === "export") {
+    const where = regime.territory ? `${regime.territory} (${regime.country})` : regime.country;
     warnings.push(
-      `Issued VAT-exempt as an export (M05, art. 14.º of the CIVA) to ${regime.country}: keep the customs ` +
-        "proof that the goods left the EU.",
+      `Issued VAT-exempt as an export (M05, art. 14.º of the CIVA) to ${where}: keep the customs ` +
+        "proof that the goods left the EU VAT area.",
     );
   }
   return { items, problems, warnings };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

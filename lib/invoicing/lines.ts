@@ -21,8 +21,7 @@ export interface LineTarget {
 }
 
 export type LinesResult =
-  | { ok: true; lines: LineTarget[]; taxExclusive: boolean }
-  | { ok: false; problems: InvoiceProblem[] };
+  { ok: true; lines: LineTarget[]; taxExclusive: boolean } | { ok: false; problems: InvoiceProblem[] };
 
 interface ProductLine {
   product: JumpsellerOrderProduct;
@@ -112,11 +111,15 @@ function readProduct(
   const qty = product.qty;
   if (!Number.isInteger(qty) || qty <= 0) {
     problems.push(
-      problem("invalid_quantity", `${capitalize(where)} has quantity ${qty}; only whole positive quantities are invoiced.`, {
-        line: index + 1,
-        name: product.name,
-        qty,
-      }),
+      problem(
+        "invalid_quantity",
+        `${capitalize(where)} has quantity ${qty}; only whole positive quantities are invoiced.`,
+        {
+          line: index + 1,
+          name: product.name,
+          qty,
+        },
+      ),
     );
   }
   const priceCents = toCents(product.price);
@@ -158,7 +161,10 @@ function productVat(
   const expected = weights.map((w) => Number(divideRounded(BigInt(w), 10000n)));
   const orderTax = toCents(order.tax);
   const difference = orderTax - expected.reduce((a, b) => a + b, 0);
-  const tolerance = Math.max(1, products.reduce((sum, p) => sum + (p.exclusive ? p.qty : 0), 0));
+  const tolerance = Math.max(
+    1,
+    products.reduce((sum, p) => sum + (p.exclusive ? p.qty : 0), 0),
+  );
   const spread = weights.some((w) => w > 0) ? allocateProportionally(Math.abs(difference), weights) : null;
   const vat = spread ? expected.map((e, i) => e + Math.sign(difference) * spread[i]!) : expected;
   if (Math.abs(difference) > tolerance || (difference !== 0 && !spread) || vat.some((v) => v < 0)) {
@@ -185,7 +191,10 @@ function shippingLine(
   const [tax, ...otherTaxes] = order.shipping_taxes;
   if (otherTaxes.length > 0 || tax?.fixed) {
     problems.push(
-      problem("unsupported_tax", "Shipping carries more than one tax or a fixed-amount tax; invoice this order manually."),
+      problem(
+        "unsupported_tax",
+        "Shipping carries more than one tax or a fixed-amount tax; invoice this order manually.",
+      ),
     );
     return null;
   }

@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { classifyTaxId, isValidPortugueseNif, normalizeTaxId } from "./nif";
 
 describe("isValidPortugueseNif", () => {
-  it.each(["123456789", "501964843", "500000000", "999999990", "100000010", "245000003", "980000009", "710000006", "300000006", "450000001"])(
-    "accepts %s",
-    (nif) => expect(isValidPortugueseNif(nif)).toBe(true),
-  );
+  it.each([
+    "123456789",
+    "501964843",
+    "500000000",
+    "999999990",
+    "100000010",
+    "245000003",
+    "980000009",
+    "710000006",
+    "300000006",
+    "450000001",
+  ])("accepts %s", (nif) => expect(isValidPortugueseNif(nif)).toBe(true));
 
   it.each([
     ["123456780", "wrong check digit"],
@@ -53,15 +61,51 @@ describe("classifyTaxId", () => {
     expect(classifyTaxId("12345", null)).toEqual({ kind: "pt_invalid", value: "12345" });
   });
 
-  it("keeps EU VAT numbers as given, with their country (EL is Greece)", () => {
-    expect(classifyTaxId("ES B12345678", "ES")).toEqual({ kind: "foreign", id: "ESB12345678", country: "ES", euVat: true });
-    expect(classifyTaxId("DE123456789", "PT")).toEqual({ kind: "foreign", id: "DE123456789", country: "DE", euVat: true });
-    expect(classifyTaxId("EL094259216", "GR")).toEqual({ kind: "foreign", id: "EL094259216", country: "GR", euVat: true });
+  it("keeps valid EU VAT numbers with their state (EL and GR are Greece, XI is Northern Ireland)", () => {
+    expect(classifyTaxId("ES B12345674", "ES")).toEqual({
+      kind: "foreign",
+      id: "ESB12345674",
+      country: "ES",
+      euVat: true,
+      vatState: "ES",
+    });
+    expect(classifyTaxId("DE129273398", "PT")).toEqual({
+      kind: "foreign",
+      id: "DE129273398",
+      country: "DE",
+      euVat: true,
+      vatState: "DE",
+    });
+    const greek = { kind: "foreign", id: "EL094259216", country: "GR", euVat: true, vatState: "GR" };
+    expect(classifyTaxId("EL094259216", "GR")).toEqual(greek);
+    expect(classifyTaxId("GR 094 259 216", "GR")).toEqual(greek);
+    expect(classifyTaxId("XI 980 7806 84", "GB")).toEqual({
+      kind: "foreign",
+      id: "XI980780684",
+      country: "GB",
+      euVat: true,
+      vatState: "XI",
+    });
+  });
+
+  it("flags a number with an EU prefix that is not a valid VAT number of that state", () => {
+    expect(classifyTaxId("ESB12345678", "ES")).toEqual({
+      kind: "eu_vat_invalid",
+      value: "ESB12345678",
+      reason: '"ESB12345678" does not have the format or the check digits of a ES VAT number',
+    });
+    // An Italian codice fiscale starting with FR is not a French VAT number.
+    expect(classifyTaxId("FRRMRA80A01H501U", "IT")).toMatchObject({ kind: "eu_vat_invalid" });
   });
 
   it("keeps other foreign ids with the billing country, never checking them as NIFs", () => {
     expect(classifyTaxId("12345678Z", "ES")).toEqual({ kind: "foreign", id: "12345678Z", country: "ES", euVat: false });
-    expect(classifyTaxId("CHE-123.456.789", "CH")).toEqual({ kind: "foreign", id: "CHE123456789", country: "CH", euVat: false });
+    expect(classifyTaxId("CHE-123.456.789", "CH")).toEqual({
+      kind: "foreign",
+      id: "CHE123456789",
+      country: "CH",
+      euVat: false,
+    });
     // Nine digits from abroad that fail the PT check are a foreign id; a valid NIF stays a NIF.
     expect(classifyTaxId("123456780", "FR")).toEqual({ kind: "foreign", id: "123456780", country: "FR", euVat: false });
     expect(classifyTaxId("501964843", "FR")).toEqual({ kind: "pt", nif: "501964843" });

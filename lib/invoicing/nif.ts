@@ -1,6 +1,7 @@
 // Tax identification numbers as customers type them at checkout: Portuguese NIFs (9 digits, mod-11 check
-// digit) and foreign VAT numbers, which are kept as given and never checked with the Portuguese algorithm.
-import { isEuCountry } from "./oss";
+// digit), EU VAT numbers (checked with their own country's rules, vat-number.ts) and other foreign ids, which
+// are kept as given and never checked with the Portuguese algorithm.
+import { checkEuVatNumber, hasEuVatPrefix } from "./vat-number";
 
 /** SAF-T's "Consumidor final" number: it means "no NIF" and must never be sent to Vendus. */
 export const CONSUMIDOR_FINAL_NIF = "999999990";
@@ -33,8 +34,14 @@ export type TaxIdentity =
   | { kind: "pt"; nif: string }
   /** Looks Portuguese but fails the check: the merchant must decide. */
   | { kind: "pt_invalid"; value: string }
-  /** `euVat`: carries an EU VAT prefix (other than PT), so the buyer is a VAT-registered business. */
-  | { kind: "foreign"; id: string; country: string; euVat: boolean };
+  /**
+   * `euVat`: a well-formed VAT number of another member state (prefix, format and check digits), so the buyer
+   * says it is a VAT-registered business; `vatState` is the prefix's state (GR for EL, XI for Northern
+   * Ireland) and `country` the ISO country for the address (GB for XI). Otherwise an id from outside the EU.
+   */
+  | { kind: "foreign"; id: string; country: string; euVat: boolean; vatState?: string }
+  /** Has an EU VAT prefix but is not a valid number of that state: not a VAT number. */
+  | { kind: "eu_vat_invalid"; value: string; reason: string };
 
 /**
  * Classifies what the customer typed. `billingCountry` (ISO-2) decides how an unprefixed number is read:
@@ -49,9 +56,12 @@ export function classifyTaxId(raw: string | null | undefined, billingCountry: st
   if (prefixed) {
     const [, prefix, rest] = prefixed as unknown as [string, string, string];
     if (prefix === "PT") return classifyPortuguese(rest);
-    // Greece uses EL as its VAT prefix.
-    const country = prefix === "EL" ? "GR" : prefix;
-    if (isEuCountry(country)) return { kind: "foreign", id: value, country, euVat: true };
+    if (hasEuVatPrefix(value)) {
+      const check = checkEuVatNumber(value);
+      if (!check.valid) return { kind: "eu_vat_invalid", value: check.number, reason: check.reason };
+      const country = check.state === "XI" ? "GB" : check.state;
+      return { kind: "foreign", id: check.number, country, euVat: true, vatState: check.state };
+    }
     if (abroad) return { kind: "foreign", id: value, country: billingCountry, euVat: false };
     return { kind: "pt_invalid", value };
   }

@@ -1,109 +1,114 @@
-// Where a sale is taxed. Sales of goods shipped from Portugal are taxed here, except:
-// - OSS (CIVA/RITI, distance sales since 2021): a consumer in another EU country pays that country's VAT,
-//   declared through the One-Stop-Shop; the line carries the destination country and rate (tax_custom).
-// - An EU business with a VAT number, goods shipped to its country: intra-community supply, exempt under
-//   art. 14.º of the RITI (Vendus code M16); the buyer self-assesses VAT.
-// - Goods shipped outside the EU: export, exempt under art. 14.º of the CIVA (Vendus code M05).
+// Where a sale of goods sent from Portugal is taxed (the rules and their sources are in README.md):
+// - goods delivered outside the EU VAT area (territories.ts): export, exempt under CIVA art. 14.º, n.º 1, a)
+//   (Vendus M05), whatever the buyer or the OSS setting;
+// - a buyer with a valid VAT number of another member state, goods delivered in another member state:
+//   intra-community supply, exempt under RITI art. 14.º, n.º 1, a) (Vendus M16); the buyer self-assesses;
+// - a consumer in another member state: distance sale (Directive art. 33, RITI art. 6.º); with OSS the
+//   destination's VAT at a rate of that state, declared through the One-Stop-Shop; without OSS (under the
+//   EUR 10,000 threshold, Directive art. 59c) Portuguese VAT;
+// - everything else (goods delivered in Portugal): Portuguese VAT.
+import { describeRates, ossCodeFor, ratesOn, type OssCode } from "./eu-vat-rates";
 import type { TaxIdentity } from "./nif";
-import type { Region } from "./types";
-import { REGION_RATES, isRegionRate, sameRate } from "./vat";
-
-interface CountryRates {
-  standard: number;
-  /** Reduced and intermediate rates, highest first. */
-  reduced: number[];
-}
-
-// EU-27 VAT rates in force in 2025-2026 (European Commission, "VAT rates applied in the Member States").
-// Update this table when a member state changes its rates (recent: SK 23 % and EE 24 % in 2025, RO 21 %
-// from August 2025).
-export const EU_VAT_RATES: Record<string, CountryRates> = {
-  AT: { standard: 20, reduced: [13, 10] },
-  BE: { standard: 21, reduced: [12, 6] },
-  BG: { standard: 20, reduced: [9] },
-  CY: { standard: 19, reduced: [9, 5] },
-  CZ: { standard: 21, reduced: [12] },
-  DE: { standard: 19, reduced: [7] },
-  DK: { standard: 25, reduced: [] },
-  EE: { standard: 24, reduced: [13, 9] },
-  ES: { standard: 21, reduced: [10, 4] },
-  FI: { standard: 25.5, reduced: [14, 13.5, 10] },
-  FR: { standard: 20, reduced: [10, 5.5, 2.1] },
-  GR: { standard: 24, reduced: [13, 6] },
-  HR: { standard: 25, reduced: [13, 5] },
-  HU: { standard: 27, reduced: [18, 5] },
-  IE: { standard: 23, reduced: [13.5, 9, 4.8] },
-  IT: { standard: 22, reduced: [10, 5, 4] },
-  LT: { standard: 21, reduced: [9, 5] },
-  LU: { standard: 17, reduced: [14, 8, 3] },
-  LV: { standard: 21, reduced: [12, 5] },
-  MT: { standard: 18, reduced: [7, 5] },
-  NL: { standard: 21, reduced: [9] },
-  PL: { standard: 23, reduced: [8, 5] },
-  PT: { standard: 23, reduced: [13, 6] },
-  RO: { standard: 21, reduced: [11] },
-  SE: { standard: 25, reduced: [12, 6] },
-  SI: { standard: 22, reduced: [9.5, 5] },
-  SK: { standard: 23, reduced: [19, 5] },
-};
-
-export function isEuCountry(country: string | null | undefined): boolean {
-  return country != null && Object.hasOwn(EU_VAT_RATES, country);
-}
+import { problem } from "./problems";
+import type { VatPlace } from "./territories";
+import type { InvoiceProblem } from "./types";
 
 export type TaxRegime =
-  | { kind: "domestic" }
+  | { kind: "domestic"; note?: string }
   | { kind: "oss"; country: string }
   | { kind: "intra_eu_b2b"; country: string }
-  | { kind: "export"; country: string };
+  | { kind: "export"; country: string; territory?: string };
 
 export const INTRA_EU_EXEMPTION = { code: "M16", law: "Artigo 14.º do RITI" } as const;
 export const EXPORT_EXEMPTION = { code: "M05", law: "Artigo 14.º do CIVA" } as const;
 
-/**
- * The destination is where the goods go: the shipping address, else the billing address. Exemptions need
- * the goods to leave Portugal, so a business with an EU VAT number that ships to Portugal pays PT VAT.
- */
-export function decideTaxRegime(destination: string | null, identity: TaxIdentity, oss: boolean): TaxRegime {
-  if (destination === null || destination === "PT") return { kind: "domestic" };
-  if (!isEuCountry(destination)) return { kind: "export", country: destination };
-  if (identity.kind === "foreign" && identity.euVat) return { kind: "intra_eu_b2b", country: destination };
-  if (oss) return { kind: "oss", country: destination };
-  return { kind: "domestic" };
+// First digits of Portuguese NIFs of collective entities: 5 companies, 6 public bodies, 7x other entities
+// (estates, condominiums, funds…), 9x irregular or non-resident entities. 8: old sole-trader numbers.
+const PT_COMPANY = /^[58]/;
+const PT_OTHER_ENTITY = /^[679]/;
+
+export function decideTaxRegime(
+  place: VatPlace,
+  identity: TaxIdentity,
+  oss: boolean,
+): { regime: TaxRegime } | { problem: InvoiceProblem } {
+  if (place.kind === "third") {
+    return {
+      regime: { kind: "export", country: place.country, ...(place.territory ? { territory: place.territory } : {}) },
+    };
+  }
+  if (place.state === "PT") return { regime: { kind: "domestic" } };
+  if (identity.kind === "foreign" && identity.euVat && identity.vatState !== "PT") {
+    return { regime: { kind: "intra_eu_b2b", country: place.state } };
+  }
+  if (!oss) return { regime: { kind: "domestic" } };
+  if (identity.kind === "pt" && PT_COMPANY.test(identity.nif)) {
+    // A Portuguese company is a taxable person, not a consumer (no distance sale), and has no VAT number of
+    // another member state (no exemption): the supply is taxed where the transport starts, in Portugal.
+    return {
+      regime: {
+        kind: "domestic",
+        note:
+          `The buyer's NIF ${identity.nif} is a Portuguese company's: the sale to ${place.state} was invoiced with ` +
+          "Portuguese VAT (not OSS, which is for consumers; no exemption without a VAT number of another member state).",
+      },
+    };
+  }
+  if (identity.kind === "pt" && PT_OTHER_ENTITY.test(identity.nif)) {
+    return {
+      problem: problem(
+        "buyer_unclear",
+        `The buyer's NIF ${identity.nif} belongs to a Portuguese entity that may or may not be a taxable person, and ` +
+          `the goods go to ${place.state}: OSS applies only to consumers and non-taxable entities. Invoice this ` +
+          "order manually.",
+        { nif: identity.nif, country: place.state },
+      ),
+    };
+  }
+  return { regime: { kind: "oss", country: place.state } };
 }
 
 export interface CustomTax {
   country: string;
   rate: number;
-  code: "NOR" | "INT" | "RED";
+  code: OssCode;
   type: "IVA";
 }
 
 /**
- * The destination's VAT for an OSS line. A line the shop already charged at one of the destination's rates
- * (a rate Portugal does not have) keeps it; otherwise the destination's standard rate applies. Reduced
- * rates per product are not known here: `reducedRateReplaced` tells the caller that a PT reduced or
- * intermediate rate became the destination's standard rate, which a person should check.
+ * The destination's VAT for an OSS line: the rate the shop charged, when it is a rate of that state on the
+ * tax date. Never another rate: replacing it would change the VAT inside a price the customer already paid.
+ * `country` in tax_custom is the ISO code (GR for Greece; XI for Northern Ireland, as the OSS declares it).
  */
-export function customTaxFor(
-  country: string,
-  lineRate: number,
-  region: Region,
-): { tax: CustomTax; reducedRateReplaced: boolean } {
-  const rates = EU_VAT_RATES[country];
-  if (!rates) throw new Error(`No VAT rates for ${country}`);
-  const chargedHere = !isRegionRate(region, lineRate);
-  const reducedIndex = rates.reduced.findIndex((r) => sameRate(r, lineRate));
-  if (chargedHere && sameRate(rates.standard, lineRate)) {
-    return { tax: { country, rate: lineRate, code: "NOR", type: "IVA" }, reducedRateReplaced: false };
+export function ossTaxFor(
+  state: string,
+  rate: number,
+  date: string,
+  line: string,
+): { tax: CustomTax } | { problem: InvoiceProblem } {
+  const period = ratesOn(state, date);
+  if (!period) {
+    return {
+      problem: problem(
+        "destination_vat_rate",
+        `Ponte's table of ${state}'s VAT rates starts on 2025-01-01 and this sale is dated ${date}; invoice it manually.`,
+        { country: state, date },
+      ),
+    };
   }
-  if (chargedHere && reducedIndex >= 0) {
-    // The lowest reduced rate is RED, any other INT (SAF-T has only these three levels).
-    const code = reducedIndex === rates.reduced.length - 1 ? "RED" : "INT";
-    return { tax: { country, rate: lineRate, code, type: "IVA" }, reducedRateReplaced: false };
+  const code = ossCodeFor(period, rate);
+  if (!code) {
+    const zero = Math.abs(rate) < 1e-9;
+    return {
+      problem: problem(
+        "destination_vat_rate",
+        `${line} is charged at ${rate} % VAT, which is not a VAT rate of ${state} on ${date} (${describeRates(period)})` +
+          (zero ? ", and a 0 % line cannot be declared through OSS by Ponte" : "") +
+          `. With OSS the customer pays ${state}'s VAT: set the product's tax for ${state} in Jumpseller, or invoice ` +
+          "this order manually.",
+        { line, rate, country: state, date, rates: describeRates(period) },
+      ),
+    };
   }
-  return {
-    tax: { country, rate: rates.standard, code: "NOR", type: "IVA" },
-    reducedRateReplaced: !chargedHere && !sameRate(REGION_RATES[region].NOR, lineRate),
-  };
+  return { tax: { country: state, rate, code, type: "IVA" } };
 }

@@ -28,12 +28,47 @@ export interface InvoiceContext {
   nifFieldLabel?: string | null;
   /** What to do with a Portuguese NIF that fails the check digit. */
   invalidNifPolicy: "refuse" | "consumidor_final";
+  /**
+   * What to do with a number that has an EU VAT prefix but is not a valid VAT number of that state (or that
+   * VIES says is not registered): refuse the order (default), or invoice the buyer as a consumer with a warning.
+   */
+  invalidVatNumberPolicy?: "refuse" | "consumer";
+  /**
+   * Shipping's VAT: "as_charged" (default) keeps the shop's shipping tax; "follow_goods" taxes transport like
+   * the goods it carries (CIVA art. 16.º, n.º 5, b); Directive art. 78(b)), split by each rate's share.
+   */
+  shippingVat?: "as_charged" | "follow_goods";
+  /** The store confirms EU VAT numbers in VIES before reverse charge: `vies` must then hold the answer. */
+  viesRequired?: boolean;
+  vies?: ViesAnswer | null;
+  /**
+   * Which of the order's invoices this is: 1 (default) for the first; 2, 3… for an invoice issued after the
+   * earlier one was fully credited. Part of external_reference and tx_id.
+   */
+  invoiceSequence?: number;
   /** Document date, YYYY-MM-DD; Vendus uses today when absent. */
   date?: string;
 }
 
+/** VIES's answer for the order's VAT number, as the pipeline recorded it. */
+export interface ViesAnswer {
+  /** Prefix + number, as checked. */
+  vatNumber: string;
+  valid: boolean;
+  requestDate: string;
+  requestIdentifier?: string | null;
+  name?: string | null;
+  address?: string | null;
+}
+
 export type InvoiceProblemCode =
   | "not_paid"
+  | "unknown_destination"
+  | "destination_vat_rate"
+  | "invalid_vat_number"
+  | "vies_unchecked"
+  | "buyer_unclear"
+  | "shipping_without_goods"
   | "currency"
   | "unknown_vat_rate"
   | "missing_exemption"
@@ -77,5 +112,4 @@ export interface InvoiceSummary {
 }
 
 export type BuildInvoiceResult =
-  | { ok: true; document: VendusDocumentRequest; summary: InvoiceSummary }
-  | { ok: false; problems: InvoiceProblem[] };
+  { ok: true; document: VendusDocumentRequest; summary: InvoiceSummary } | { ok: false; problems: InvoiceProblem[] };

@@ -3,7 +3,9 @@ import { computeVendusLineGross, computeVendusTotals } from "./vendus-totals";
 
 describe("computeVendusTotals", () => {
   it("applies the percentage first, then the amount off the line", () => {
-    expect(computeVendusLineGross({ qty: 3, gross_price: 10, discount_percentage: 10, discount_amount: 1.5 })).toBe(2550);
+    expect(computeVendusLineGross({ qty: 3, gross_price: 10, discount_percentage: 10, discount_amount: 1.5 })).toBe(
+      2550,
+    );
     expect(computeVendusLineGross({ qty: 3, gross_price: 12.29, discount_amount: 0.01 })).toBe(3686);
     expect(computeVendusLineGross({ qty: 1, gross_price: 0.15, discount_percentage: 50 })).toBe(8); // 7.5 → 8
   });
@@ -32,8 +34,21 @@ describe("computeVendusTotals", () => {
     const totals = computeVendusTotals(
       [
         { reference: "A", qty: 2, gross_price: 10.5, tax_id: "RED" },
-        { reference: "B", qty: 1, gross_price: 40, tax_id: "ISE", tax_exemption: "M07", tax_exemption_law: "Artigo 9.º do CIVA" },
-        { reference: "C", qty: 1, gross_price: 31, tax_id: "NOR", tax_custom: { country: "ES", rate: 21, type: "IVA" } },
+        {
+          reference: "B",
+          qty: 1,
+          gross_price: 40,
+          tax_id: "ISE",
+          tax_exemption: "M07",
+          tax_exemption_law: "Artigo 9.º do CIVA",
+        },
+        {
+          reference: "C",
+          qty: 1,
+          gross_price: 31,
+          tax_id: "NOR",
+          tax_custom: { country: "ES", rate: 21, type: "IVA" },
+        },
       ],
       "PT-MA",
     );

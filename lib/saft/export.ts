@@ -3,11 +3,13 @@
 import { authorizeStore, type SessionUser } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { isServiceError } from "@/lib/errors";
+import { failureAnswer, failureOf, type ServiceFailureCode } from "@/lib/service-errors";
 import { vendusClientForStore } from "@/lib/vendus/for-store";
+import { markSaftExported } from "./bundle-access";
 import { isFuturePeriod, periodLabel, saftFilename, saftPeriodSchema } from "./period";
 
-export type SaftError = "not_found" | "forbidden" | "invalid_period" | "vendus_key_missing" | "vendus_auth" | "vendus_unavailable" | "vendus_error";
+export type SaftError =
+  "not_found" | "forbidden" | "invalid_period" | "vendus_key_missing" | ServiceFailureCode<"vendus">;
 
 export type SaftExport =
   | { status: 200; xml: string; filename: string }
@@ -16,17 +18,6 @@ export type SaftExport =
 
 // A month of documents can be a large file: give Vendus longer than for a single document.
 const saftTimeoutMs = 60_000;
-
-function vendusFailure(error: unknown, period: string): SaftExport {
-  if (isServiceError(error) && error.kind === "auth") {
-    return { status: 502, error: "vendus_auth", message: "Vendus refused this store's API key. Check the key in the store's connection settings." };
-  }
-  if (isServiceError(error) && (error.kind === "transient" || error.kind === "rate_limited")) {
-    return { status: 502, error: "vendus_unavailable", message: "Vendus did not answer. Try again in a few minutes." };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { status: 502, error: "vendus_error", message: `Vendus could not export the SAF-T for ${period}: ${detail}`, detail };
-}
 
 export async function exportSaft(user: SessionUser, storeId: string, query: URLSearchParams): Promise<SaftExport> {
   const access = await authorizeStore(user, storeId, "saft.export");
@@ -37,7 +28,11 @@ export async function exportSaft(user: SessionUser, storeId: string, query: URLS
   }
   const parsed = saftPeriodSchema.safeParse({ year: query.get("year"), month: query.get("month") });
   if (!parsed.success || isFuturePeriod(parsed.data)) {
-    return { status: 400, error: "invalid_period", message: "Give a year and a month (1-12) that is not in the future." };
+    return {
+      status: 400,
+      error: "invalid_period",
+      message: "Give a year and a month (1-12) that is not in the future.",
+    };
   }
   const period = parsed.data;
   const label = periodLabel(period);
@@ -50,9 +45,10 @@ export async function exportSaft(user: SessionUser, storeId: string, query: URLS
     // Only documents in normal mode are reported to the tax authority; test-mode ones have no legal value.
     xml = await vendus.getSaft({ ...period, mode: "normal" });
   } catch (error) {
-    if (!isServiceError(error)) throw error;
-    console.warn(`SAF-T ${label} of store ${storeId} not exported: ${error.message}`);
-    return vendusFailure(error, label);
+    const failure = failureOf("vendus", error);
+    if (!failure) throw error;
+    console.warn(`SAF-T ${label} of store ${storeId} not exported: ${failure.detail}`);
+    return failureAnswer(failure);
   }
   await recordAudit(db, {
     actorId: user.id,
@@ -62,5 +58,6 @@ export async function exportSaft(user: SessionUser, storeId: string, query: URLS
     targetId: storeId,
     details: { period: label, bytes: Buffer.byteLength(xml) },
   });
+  await markSaftExported(db, storeId, period, user.id);
   return { status: 200, xml, filename: saftFilename(access.store.code, period) };
 }

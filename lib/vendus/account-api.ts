@@ -3,13 +3,22 @@ import type { Transport } from "./http";
 import { getOne, listAll } from "./calls";
 import type {
   VendusAccount,
+  VendusDocumentType,
   VendusExemption,
   VendusPaymentMethod,
   VendusRegister,
   VendusStore,
   VendusTax,
 } from "./models";
-import { accountSchema, exemptionSchema, paymentMethodSchema, registerSchema, storeSchema, taxSchema } from "./schemas";
+import {
+  accountSchema,
+  documentTypeSchema,
+  exemptionSchema,
+  paymentMethodSchema,
+  registerSchema,
+  storeSchema,
+  taxSchema,
+} from "./schemas";
 
 export interface VendusAccountApi {
   getAccount(): Promise<VendusAccount>;
@@ -19,6 +28,8 @@ export interface VendusAccountApi {
   listTaxes(): Promise<VendusTax[]>;
   listExemptions(): Promise<VendusExemption[]>;
   listPaymentMethods(): Promise<VendusPaymentMethod[]>;
+  /** With visibleFinalize: the types the account may issue (GET /documents/types/?visible_finalize=yes). */
+  listDocumentTypes(filter?: { visibleFinalize?: boolean }): Promise<VendusDocumentType[]>;
 }
 
 export function accountApi(t: Transport): VendusAccountApi {
@@ -30,5 +41,9 @@ export function accountApi(t: Transport): VendusAccountApi {
     listTaxes: () => listAll(t, "taxes/", taxSchema),
     listExemptions: () => listAll(t, "taxes/exemptions/", exemptionSchema),
     listPaymentMethods: () => listAll(t, "documents/paymentmethods/", paymentMethodSchema),
+    listDocumentTypes: (filter = {}) =>
+      listAll(t, "documents/types/", documentTypeSchema, {
+        visible_finalize: filter.visibleFinalize ? "yes" : undefined,
+      }),
   };
 }

@@ -4,7 +4,7 @@ import { ServiceError } from "@/lib/errors";
 import { startVendusSimulator } from "@/simulators/vendus";
 import { sampleInvoice } from "@/simulators/vendus/testing";
 import { createVendusClient } from "./client";
-import { classifyVendusFailure, parseErrorBody } from "./errors";
+import { classifyVendusFailure, isReferenceTaken, parseErrorBody } from "./errors";
 import { readRateLimit } from "./rate-limit";
 
 const sim = await startVendusSimulator();
@@ -46,6 +46,23 @@ describe("Vendus client: errors from the simulator", () => {
       status: 400,
       message: `A data do documento, 2025-12-09, não pode ser anterior à do último documento emitido, ${today}.`,
     });
+  });
+
+  it("a taken article reference is recognised (the sync adopts that article), other refusals are not", async () => {
+    await vendus.createProduct({ title: "Livro azul", unit_id: 1, reference: "LIV-AZ-01" });
+    const taken = await vendus
+      .createProduct({ title: "Livro azul", unit_id: 1, reference: "LIV-AZ-01" })
+      .catch((e: unknown) => e);
+    expect(taken).toMatchObject({ kind: "validation", message: "Já existe um artigo com a referência LIV-AZ-01." });
+    expect(isReferenceTaken(taken)).toBe(true);
+    const untitled = await vendus.createProduct({ title: "", unit_id: 1, reference: "X" }).catch((e: unknown) => e);
+    expect(isReferenceTaken(untitled)).toBe(false);
+    const client = new ServiceError({
+      service: "vendus",
+      kind: "validation",
+      message: "Já existe um cliente com o NIF 234567899.",
+    });
+    expect(isReferenceTaken(client)).toBe(false);
   });
 
   it("not_found: a single resource that does not exist", async () => {

@@ -2,14 +2,13 @@
 //   const vendus = createVendusClient({ apiKey });
 //   const doc = await vendus.createDocument(request);
 // Every failure is a ServiceError(service "vendus") whose kind says what to do next (see errors.ts).
+import { getEnv } from "@/lib/env";
 import { accountApi, type VendusAccountApi } from "./account-api";
 import { catalogApi, type VendusCatalogApi } from "./catalog-api";
 import { clientsApi, type VendusClientsApi } from "./clients-api";
 import { documentsApi, type VendusDocumentsApi } from "./documents-api";
 import { createTransport } from "./http";
 import type { VendusRateLimit } from "./rate-limit";
-
-export const DEFAULT_VENDUS_API_URL = "https://www.vendus.pt/ws/v1.1/";
 
 export interface VendusClientOptions {
   apiKey: string;
@@ -33,7 +32,7 @@ export function createVendusClient(options: VendusClientOptions): VendusClient {
   if (!options.apiKey) throw new Error("A Vendus API key is required");
   const transport = createTransport({
     apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? process.env.VENDUS_API_URL ?? DEFAULT_VENDUS_API_URL,
+    baseUrl: options.baseUrl ?? getEnv().VENDUS_API_URL,
     timeoutMs: options.timeoutMs ?? 15_000,
     // Looked up per call, so that a fetch replaced after creation (test doubles) is honoured.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),

@@ -20,6 +20,11 @@ export interface VendusDocumentsApi {
     externalReference: string,
     options: { mode: VendusMode; registerId?: number; type?: VendusDocumentType },
   ): Promise<VendusDocumentSummary[]>;
+  /**
+   * Every document dated between two days (YYYY-MM-DD, both included), all types and statuses, as the
+   * list shows them (no ATCUD, no lines, no taxes); [] when none.
+   */
+  listDocumentsBetween(since: string, until: string, options: { mode: VendusMode }): Promise<VendusDocumentSummary[]>;
   getDocumentPdf(id: number, options: { mode: VendusMode }): Promise<Uint8Array>;
   /** The month's SAF-T (PT) XML. */
   getSaft(options: { year: number; month: number; mode?: VendusMode }): Promise<string>;
@@ -66,6 +71,11 @@ export function documentsApi(t: Transport): VendusDocumentsApi {
           (registerId === undefined || row.registerId === null || row.registerId === registerId) &&
           (type === undefined || row.type === type),
       );
+    },
+    listDocumentsBetween: async (since, until, { mode }) => {
+      const rows = await listAll(t, "documents/", documentSummarySchema, { since, until, mode });
+      // Whatever the server's reading of since/until, only the asked days are kept.
+      return rows.filter((row) => row.date.slice(0, 10) >= since && row.date.slice(0, 10) <= until);
     },
     getDocumentPdf: async (id, { mode }) => {
       const path = `documents/${id}.pdf`;

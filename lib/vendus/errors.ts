@@ -104,3 +104,13 @@ export function unreadableAnswer(method: string, path: string, status: number, d
     message: `Vendus ${method} ${path}: unexpected answer (${detail})`,
   });
 }
+
+/**
+ * Vendus refused to create or rename an article because another one already has the reference ("Já existe um
+ * artigo com a referência X."). Not a data problem of the merchant's: an invoice line with an unknown reference
+ * makes Vendus create the article, so the article can appear between a lookup and a create.
+ */
+export function isReferenceTaken(error: unknown): boolean {
+  if (!(error instanceof ServiceError) || error.service !== "vendus" || error.kind !== "validation") return false;
+  return /(já existe|already exists)/i.test(error.message) && /(artigo|produto|product|article)/i.test(error.message);
+}

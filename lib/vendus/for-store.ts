@@ -5,7 +5,11 @@ import { getEnv } from "@/lib/env";
 import { loadStoreSecrets } from "@/lib/stores";
 import { createVendusClient, type VendusClient } from "./client";
 
-export async function vendusClientForStore(db: Db, storeId: string, options: { timeoutMs?: number } = {}): Promise<VendusClient> {
+export async function vendusClientForStore(
+  db: Db,
+  storeId: string,
+  options: { timeoutMs?: number } = {},
+): Promise<VendusClient> {
   const { vendusApiKey } = await loadStoreSecrets(db, storeId);
   return createVendusClient({ apiKey: vendusApiKey, baseUrl: getEnv().VENDUS_API_URL, timeoutMs: options.timeoutMs });
 }

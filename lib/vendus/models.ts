@@ -47,6 +47,12 @@ export interface VendusExemption {
   law: string;
 }
 
+/** A document type of GET /documents/types/ (FT, FR, FS, NC…). */
+export interface VendusDocumentType {
+  id: string;
+  title: string;
+}
+
 export interface VendusPaymentMethod {
   id: number;
   title: string;

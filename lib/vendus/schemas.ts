@@ -5,6 +5,7 @@ import { toCents } from "@/lib/money";
 import type {
   VendusAccount,
   VendusClientRecord,
+  VendusDocumentType,
   VendusExemption,
   VendusPaymentMethod,
   VendusProduct,
@@ -94,6 +95,10 @@ export const taxSchema = z
 export const exemptionSchema = z
   .looseObject({ id: z.string(), text: text, law: text })
   .transform((e): VendusExemption => ({ id: e.id, text: e.text ?? "", law: e.law ?? "" }));
+
+export const documentTypeSchema = z
+  .looseObject({ id: z.string(), title: text })
+  .transform((d): VendusDocumentType => ({ id: d.id, title: d.title ?? d.id }));
 
 export const paymentMethodSchema = z
   .looseObject({ id: idSchema, title: text, type: text, status: isOn })

@@ -1,7 +1,7 @@
-// Read-only account resources: account, registers, stores, taxes, exemptions, payment methods.
+// Read-only account resources: account, registers, stores, taxes, exemptions, payment methods, document types.
 import { asId, notFound, ok, paginate, type Route } from "./protocol";
 import { formatDecimal } from "./ratio";
-import { exemptions, paymentMethods, rateOf, taxTitles, type TaxCode } from "./reference-data";
+import { documentTypes, exemptions, rateOf, taxTitles, type TaxCode } from "./reference-data";
 import type { SimState } from "./state";
 
 export function taxRows(state: SimState) {
@@ -63,7 +63,22 @@ export const accountRoutes: Route[] = [
   },
   {
     method: "GET",
+    pattern: /^\/documents\/types\/$/,
+    handler: (state, req) => {
+      const rows = documentTypes.map((type) =>
+        state.disabledDocumentTypes.has(type.id) ? { ...type, visible_finalize: "no" as const } : type,
+      );
+      const filtered = rows.filter(
+        (t) =>
+          byQuery(req.query, "visible_finalize", t.visible_finalize) &&
+          byQuery(req.query, "visible_filter", t.visible_filter),
+      );
+      return paginate(filtered, req.query, (t) => t);
+    },
+  },
+  {
+    method: "GET",
     pattern: /^\/documents\/paymentmethods\/$/,
-    handler: (_s, req) => paginate(paymentMethods, req.query, (p) => p),
+    handler: (state, req) => paginate(state.paymentMethods, req.query, (p) => p),
   },
 ];

@@ -44,6 +44,17 @@ export interface VendusSimulatorControl {
   /** The credit budget: `limit` requests per `windowSeconds` (default 60). */
   setRateLimit(options: { limit: number; windowSeconds?: number }): void;
   clearFaults(): void;
+  /**
+   * Changes the account as its owner would in Vendus: close or reopen a register, switch it to training
+   * (tests) mode, turn a payment method off, stop offering a document type. Undone by reset().
+   */
+  configureAccount(options: AccountOptions): void;
+}
+
+export interface AccountOptions {
+  registers?: { id: number; status?: "on" | "off"; mode?: "normal" | "tests" }[];
+  paymentMethods?: { id: number; status: "on" | "off" }[];
+  disabledDocumentTypes?: string[];
 }
 
 export interface ControlDeps {
@@ -90,10 +101,28 @@ export function createControl(deps: ControlDeps): VendusSimulatorControl {
     rateLimitBurst: ({ resetSeconds, count = 1 }) => void (faults.rateLimitBurst = { remaining: count, resetSeconds }),
     setRateLimit,
     clearFaults,
+    configureAccount: (options) => configureAccount(deps.getState(), options),
   };
 }
 
-/** /__control/… over HTTP. GET requests|documents|products|clients; POST seed|reset|faults; DELETE faults|requests. */
+function configureAccount(state: SimState, options: AccountOptions) {
+  for (const change of options.registers ?? []) {
+    const register = state.registers.find((r) => r.id === change.id);
+    if (!register) throw new SimError(404, "A001", `No register ${change.id}`);
+    Object.assign(register, { status: change.status ?? register.status, mode: change.mode ?? register.mode });
+  }
+  for (const change of options.paymentMethods ?? []) {
+    const method = state.paymentMethods.find((m) => m.id === change.id);
+    if (!method) throw new SimError(404, "A001", `No payment method ${change.id}`);
+    method.status = change.status;
+  }
+  if (options.disabledDocumentTypes) state.disabledDocumentTypes = new Set(options.disabledDocumentTypes);
+}
+
+/**
+ * /__control/… over HTTP. GET requests|documents|products|clients; POST seed|reset|faults|account;
+ * DELETE faults|requests.
+ */
 export async function handleControl(
   control: VendusSimulatorControl,
   req: IncomingMessage,
@@ -123,6 +152,9 @@ export async function handleControl(
         return sendJson(res, 204, undefined);
       case "POST /__control/faults":
         applyFaults(control, body as FaultOptions);
+        return sendJson(res, 204, undefined);
+      case "POST /__control/account":
+        control.configureAccount(body as AccountOptions);
         return sendJson(res, 204, undefined);
       case "DELETE /__control/faults":
         control.clearFaults();

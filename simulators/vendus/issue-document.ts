@@ -10,7 +10,6 @@ import { buildInvoiceLines, decimalField } from "./lines";
 import { renderPdf } from "./pdf";
 import { asId, asText, bodyObject, businessError, fieldError, type SimResponse } from "./protocol";
 import { parseRatio, ratio, toCents } from "./ratio";
-import { paymentMethods } from "./reference-data";
 import { createdJson } from "./serialize";
 import {
   lisbonDateTime,
@@ -52,13 +51,13 @@ function resolveDate(value: unknown, today: string): string {
   return date;
 }
 
-function parsePayments(value: unknown): { id: number; amountCents: number }[] {
+function parsePayments(state: SimState, value: unknown): { id: number; amountCents: number }[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw fieldError("O campo payments é inválido.");
   return value.map((entry, index) => {
     const payment = bodyObject(entry);
     const id = asId(payment.id);
-    if (!id || !paymentMethods.some((m) => m.id === id && m.status === "on")) {
+    if (!id || !state.paymentMethods.some((m) => m.id === id && m.status === "on")) {
       throw fieldError(`O campo payments[${index}].id é inválido.`);
     }
     const amount = decimalField(payment.amount, `payments[${index}].amount`);
@@ -82,6 +81,7 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
 
   const type = asText(body.type) as DocType;
   if (!postableTypes.includes(type)) throw fieldError("O campo type é inválido.");
+  if (state.disabledDocumentTypes.has(type)) throw fieldError(`O tipo de documento ${type} não está disponível.`);
   const register = resolveRegister(state, body.register_id);
   const mode = (body.mode ?? register.mode) as Mode;
   if (mode !== "normal" && mode !== "tests") throw fieldError("O campo mode é inválido (normal ou tests).");
@@ -97,7 +97,7 @@ export function issueDocument(state: SimState, rawBody: unknown): SimResponse {
     );
   }
   const notes = asText(body.notes);
-  const payments = parsePayments(body.payments);
+  const payments = parsePayments(state, body.payments);
 
   let client: SimDocument["client"];
   let lines: SimDocument["lines"];

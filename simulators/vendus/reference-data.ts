@@ -89,6 +89,24 @@ export const paymentMethods: { id: number; title: string; type: string; status: 
   { id: 307, title: "Outros", type: "OU", status: "on" },
 ];
 
+/** GET /documents/types/: the types of the reference (visible_finalize: offered when creating a document). */
+export const documentTypes: {
+  id: string;
+  title: string;
+  visible_filter: "yes" | "no";
+  visible_finalize: "yes" | "no";
+}[] = [
+  { id: "FT", title: "Fatura", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "FS", title: "Fatura Simplificada", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "FR", title: "Fatura Recibo", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "NC", title: "Nota de Crédito", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "GT", title: "Guia de Transporte", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "GR", title: "Guia de Remessa", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "PF", title: "Fatura Pró-Forma", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "OT", title: "Orçamento", visible_filter: "yes", visible_finalize: "yes" },
+  { id: "EC", title: "Encomenda", visible_filter: "yes", visible_finalize: "yes" },
+];
+
 export const units: { id: number; title: string; short: string; decimals: number }[] = [
   { id: 1, title: "Unidade", short: "Un", decimals: 0 },
   { id: 2, title: "Quilograma", short: "Kg", decimals: 3 },

@@ -1,6 +1,5 @@
 // Documents as the API shows them: the POST answer, the detail (GET /documents/{id}/) and list rows.
 import { centsToDecimal } from "../../lib/money";
-import { paymentMethods } from "./reference-data";
 import type { SimDocument, SimState } from "./state";
 
 const statusTitles = { N: "Normal", A: "Anulado", F: "Faturado" } as const;
@@ -93,7 +92,7 @@ export function detailJson(state: SimState, doc: SimDocument) {
     })),
     payments: doc.payments.map((p) => ({
       id: p.id,
-      title: paymentMethods.find((m) => m.id === p.id)?.title ?? "",
+      title: state.paymentMethods.find((m) => m.id === p.id)?.title ?? "",
       amount: money(p.amountCents),
     })),
     related_docs: doc.relatedDocumentIds.flatMap((id) => {

@@ -47,6 +47,33 @@ describe("Vendus simulator: protocol", () => {
     expect(((await api("GET", "account/")).body as { country: string }).country).toBe("PT-MA");
   });
 
+  it("lists the document types it issues, and changes with the account (registers, payment methods, types)", async () => {
+    const offered = async () =>
+      ((await api("GET", "documents/types/?visible_finalize=yes")).body as { id: string }[]).map((t) => t.id);
+    expect(await offered()).toEqual(expect.arrayContaining(["FT", "FR", "FS", "NC"]));
+
+    await fetch(`${controlUrl}account`, {
+      method: "POST",
+      body: JSON.stringify({
+        registers: [{ id: 101, mode: "tests" }],
+        paymentMethods: [{ id: 305, status: "off" }],
+        disabledDocumentTypes: ["FR"],
+      }),
+    });
+    expect(await offered()).not.toContain("FR");
+    expect(((await api("GET", "documents/types/")).body as { id: string }[]).map((t) => t.id)).toContain("FR");
+    const registers = (await api("GET", "registers/")).body as { id: number; mode: string }[];
+    expect(registers.find((r) => r.id === 101)?.mode).toBe("tests");
+    const methods = (await api("GET", "documents/paymentmethods/")).body as { id: number; status: string }[];
+    expect(methods.find((m) => m.id === 305)?.status).toBe("off");
+    const refused = await api("POST", "documents/", sampleInvoice({ type: "FR", register_id: 101 }));
+    expect(refused.status).toBe(403);
+    expect((refused.body as Errors).errors[0]!.message).toBe("O tipo de documento FR não está disponível.");
+
+    sim.control.reset();
+    expect(await offered()).toContain("FR");
+  });
+
   it("sends Rate-Limit-* on every answer and 429s over the credit budget", async () => {
     sim.control.setRateLimit({ limit: 2, windowSeconds: 30 });
     const ok = await api("GET", "account/");

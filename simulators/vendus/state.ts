@@ -1,7 +1,7 @@
 // The simulated account, in memory. One state per simulator instance; `reset()` rebuilds it from scratch.
 import { lisbonDay, lisbonZone } from "../../lib/lisbon-time";
 import type { LineAmounts, TaxGroup } from "./amounts";
-import type { Region, TaxCode } from "./reference-data";
+import { paymentMethods, type Region, type TaxCode } from "./reference-data";
 
 export type Mode = "normal" | "tests";
 export type DocType = "FT" | "FR" | "FS" | "NC" | "RG";
@@ -113,6 +113,10 @@ export interface SimState {
   clock: () => Date;
   account: SimAccount;
   registers: SimRegister[];
+  /** The account's payment methods (GET /documents/paymentmethods/); copies, so a test may turn one off. */
+  paymentMethods: { id: number; title: string; type: string; status: "on" | "off" }[];
+  /** Document types the account may not issue (hidden from GET /documents/types/?visible_finalize=yes). */
+  disabledDocumentTypes: Set<string>;
   stores: { id: number; title: string; address: string; city: string; status: "on" | "off" }[];
   products: SimProduct[];
   clients: SimClient[];
@@ -156,6 +160,8 @@ export function createState({ region, apiKeys, clock }: StateOptions): SimState 
       { id: 102, store_id: 11, title: "Testes API", type: "api", mode: "tests", status: "on", series: "02" },
       { id: 103, store_id: 12, title: "Balcão", type: "pos", mode: "normal", status: "off", series: "03" },
     ],
+    paymentMethods: paymentMethods.map((method) => ({ ...method })),
+    disabledDocumentTypes: new Set(),
     stores: [
       { id: 11, title: "Loja Online", address: "Rua das Flores, 10", city: "Porto", status: "on" },
       { id: 12, title: "Armazém", address: "Zona Industrial, Lote 4", city: "Maia", status: "on" },
