@@ -17,20 +17,29 @@ export interface InstallCredentials {
  * first time gets an empty sealed Vendus key and an empty hint, which is how "pending" is recognised until
  * an admin pastes the real key; a store installed again keeps the Vendus key it already has.
  */
-export async function saveInstallCredentials(tx: CredentialWriter, storeId: string, c: InstallCredentials): Promise<void> {
+export async function saveInstallCredentials(
+  tx: CredentialWriter,
+  storeId: string,
+  c: InstallCredentials,
+): Promise<void> {
   const jumpseller = {
     jumpsellerAuth: "oauth" as const,
     // Installing the app replaces private-API credentials given on the command line earlier.
     jumpsellerLogin: null,
     jumpsellerTokenEnc: null,
-    accessTokenEnc: sealSecret(c.accessToken),
-    refreshTokenEnc: sealSecret(c.refreshToken),
+    accessTokenEnc: sealSecret(c.accessToken, { storeId, field: "accessToken" }),
+    refreshTokenEnc: sealSecret(c.refreshToken, { storeId, field: "refreshToken" }),
     accessTokenExpiresAt: c.expiresAt,
-    hooksTokenEnc: c.hooksToken ? sealSecret(c.hooksToken) : null,
+    hooksTokenEnc: c.hooksToken ? sealSecret(c.hooksToken, { storeId, field: "hooksToken" }) : null,
   };
   await tx.storeCredential.upsert({
     where: { storeId },
-    create: { storeId, ...jumpseller, vendusApiKeyEnc: sealSecret(""), vendusKeyHint: "" },
+    create: {
+      storeId,
+      ...jumpseller,
+      vendusApiKeyEnc: sealSecret("", { storeId, field: "vendusApiKey" }),
+      vendusKeyHint: "",
+    },
     update: jumpseller,
   });
 }
@@ -38,7 +47,10 @@ export async function saveInstallCredentials(tx: CredentialWriter, storeId: stri
 /** Replaces the Vendus API key; returns the hint that identifies it on screen. */
 export async function saveVendusApiKey(tx: CredentialWriter, storeId: string, apiKey: string): Promise<string> {
   const hint = secretHint(apiKey);
-  await tx.storeCredential.update({ where: { storeId }, data: { vendusApiKeyEnc: sealSecret(apiKey), vendusKeyHint: hint } });
+  await tx.storeCredential.update({
+    where: { storeId },
+    data: { vendusApiKeyEnc: sealSecret(apiKey, { storeId, field: "vendusApiKey" }), vendusKeyHint: hint },
+  });
   return hint;
 }
 

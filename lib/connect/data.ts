@@ -1,5 +1,6 @@
 // Reads for the connect pages, scoped to the signed-in user. Only the key hint is read, never a secret.
 import { storesVisibleTo, type SessionUser } from "@/lib/access";
+import { storeSettingsSelect } from "@/lib/data/stores";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
@@ -8,7 +9,13 @@ export async function listPendingStores(user: SessionUser) {
   const stores = await db.store.findMany({
     where: { AND: [storesVisibleTo(user), { enabled: false }] },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, code: true, vendusRegisterId: true, credential: { select: { vendusKeyHint: true } } },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      vendusRegisterId: true,
+      credential: { select: { vendusKeyHint: true } },
+    },
   });
   return stores.map(({ credential, ...store }) => ({ ...store, hasVendusKey: Boolean(credential?.vendusKeyHint) }));
 }
@@ -17,17 +24,7 @@ export async function getConnectStore(user: SessionUser, storeId: string) {
   const store = await db.store.findFirst({
     where: { AND: [{ id: storeId }, storesVisibleTo(user)] },
     select: {
-      id: true,
-      name: true,
-      code: true,
-      enabled: true,
-      oss: true,
-      testMode: true,
-      documentType: true,
-      vendusRegisterId: true,
-      vendusPaymentMethodId: true,
-      defaultVatRate: true,
-      vendusRegion: true,
+      ...storeSettingsSelect,
       credential: { select: { vendusKeyHint: true, jumpsellerAuth: true } },
     },
   });

@@ -15,7 +15,11 @@ export function createInstallState(userId: string, now = new Date()): string {
   return createOAuthState({ userId, secret: installStateSecret(), now });
 }
 
-export function checkInstallState(state: string | null | undefined, userId: string, now = new Date()): OAuthStateResult {
+export function checkInstallState(
+  state: string | null | undefined,
+  userId: string,
+  now = new Date(),
+): OAuthStateResult {
   return verifyOAuthState(state, { secret: installStateSecret(), maxAgeMs: installStateMaxAgeMs, userId, now });
 }
 

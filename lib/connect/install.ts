@@ -1,6 +1,7 @@
 // Installing Ponte as a Jumpseller app: the admin is sent to Jumpseller's consent page, and the callback
 // turns the authorization code into a pending store (tokens sealed, hooks registered, disabled until its
 // Vendus key and settings are given).
+import { resumeAfterReconnect } from "@/lib/outages/reconnect";
 import { can, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -8,6 +9,7 @@ import { isServiceError } from "@/lib/errors";
 import { createJumpsellerClient } from "@/lib/jumpseller/client";
 import { jumpsellerScopes } from "@/lib/jumpseller/constants";
 import { buildAuthorizeUrl, exchangeCode, type JumpsellerTokens } from "@/lib/jumpseller/oauth";
+import { describeServiceFailure, failureOf } from "@/lib/service-errors";
 import { saveInstallCredentials } from "./credentials";
 import { checkInstallState, createInstallState, oauthRedirectUri } from "./install-state";
 import { connectErrorMessages, failure, type ConnectFailure } from "./types";
@@ -18,12 +20,19 @@ export type StartInstallResult = { url: string } | ConnectFailure;
 function oauthApp() {
   const env = getEnv();
   return env.JUMPSELLER_CLIENT_ID && env.JUMPSELLER_CLIENT_SECRET
-    ? { clientId: env.JUMPSELLER_CLIENT_ID, clientSecret: env.JUMPSELLER_CLIENT_SECRET, authUrl: env.JUMPSELLER_AUTH_URL }
+    ? {
+        clientId: env.JUMPSELLER_CLIENT_ID,
+        clientSecret: env.JUMPSELLER_CLIENT_SECRET,
+        authUrl: env.JUMPSELLER_AUTH_URL,
+      }
     : null;
 }
 
 const notConfigured = () =>
-  failure("oauth_not_configured", "Set JUMPSELLER_CLIENT_ID and JUMPSELLER_CLIENT_SECRET to install Ponte as a Jumpseller app.");
+  failure(
+    "oauth_not_configured",
+    "Set JUMPSELLER_CLIENT_ID and JUMPSELLER_CLIENT_SECRET to install Ponte as a Jumpseller app.",
+  );
 
 /** The Jumpseller consent page address, with a state only this user's callback will accept. */
 export function startJumpsellerInstall(user: SessionUser, options: { now?: Date } = {}): StartInstallResult {
@@ -51,18 +60,28 @@ export interface InstalledStore {
 export type CompleteInstallResult = InstalledStore | (ConnectFailure & { storeId?: string });
 
 const stateFailures = {
-  malformed: failure("state_invalid", "The link back from Jumpseller is not one Ponte issued. Start the installation again."),
-  bad_signature: failure("state_invalid", "The link back from Jumpseller is not one Ponte issued. Start the installation again."),
+  malformed: failure(
+    "state_invalid",
+    "The link back from Jumpseller is not one Ponte issued. Start the installation again.",
+  ),
+  bad_signature: failure(
+    "state_invalid",
+    "The link back from Jumpseller is not one Ponte issued. Start the installation again.",
+  ),
   expired: failure("state_expired", "The installation took longer than 10 minutes. Start it again."),
-  wrong_user: failure("state_wrong_user", "This installation was started by another user. Start it again from your own session."),
+  wrong_user: failure(
+    "state_wrong_user",
+    "This installation was started by another user. Start it again from your own session.",
+  ),
 } as const;
 
 /** Expected Jumpseller failures as values; anything else (a bug, an unexpected answer) is thrown. */
 function jumpsellerFailure(error: unknown): ConnectFailure {
-  if (isServiceError(error) && error.service === "jumpseller") {
-    if (error.kind === "auth") return failure("code_refused", "Jumpseller refused the authorization. Start the installation again.");
-    if (error.isRetriable) return failure("jumpseller_unavailable", "Jumpseller did not answer. Try the installation again in a few minutes.");
-  }
+  const refused = failureOf("jumpseller", error);
+  // Refused credentials here are the authorization code of this installation, not a store's lost access.
+  if (refused?.code === "jumpseller_auth")
+    return failure("code_refused", "Jumpseller refused the authorization. Start the installation again.");
+  if (refused?.code === "jumpseller_unavailable") return failure(refused.code, describeServiceFailure(refused));
   throw error;
 }
 
@@ -83,7 +102,10 @@ export async function completeJumpsellerInstall(input: {
   let tokens: JumpsellerTokens;
   let info;
   const client = () =>
-    createJumpsellerClient({ auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken }, baseUrl: getEnv().JUMPSELLER_API_URL });
+    createJumpsellerClient({
+      auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken },
+      baseUrl: getEnv().JUMPSELLER_API_URL,
+    });
   try {
     tokens = await exchangeCode({ ...app, code: input.code, redirectUri: oauthRedirectUri() });
     // The callback names no store: the token's own store tells which one was installed.
@@ -91,7 +113,8 @@ export async function completeJumpsellerInstall(input: {
   } catch (error) {
     return jumpsellerFailure(error);
   }
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(info.code)) throw new Error(`Jumpseller answered with an unexpected store code "${info.code}"`);
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(info.code))
+    throw new Error(`Jumpseller answered with an unexpected store code "${info.code}"`);
 
   const saved = await db.$transaction(async (tx) => {
     const existing = await tx.store.findUnique({ where: { code: info.code }, select: { id: true } });
@@ -134,6 +157,8 @@ export async function completeJumpsellerInstall(input: {
     });
     return { ...store, isNew: !existing };
   });
+  // Authorised again: jobs that waited for Jumpseller access resume.
+  await resumeAfterReconnect(db, saved.id, "jumpseller_access");
 
   try {
     const webhooks = await ensureWebhooks({ id: saved.id }, { actorId: user.id, client: client() });
@@ -141,7 +166,10 @@ export async function completeJumpsellerInstall(input: {
   } catch (error) {
     if (!isServiceError(error)) throw error;
     return {
-      ...failure("hooks_failed", `Ponte was installed in ${saved.code}, but Jumpseller refused to register its webhooks: ${error.message}`),
+      ...failure(
+        "hooks_failed",
+        `Ponte was installed in ${saved.code}, but Jumpseller refused to register its webhooks: ${error.message}`,
+      ),
       storeId: saved.id,
     };
   }

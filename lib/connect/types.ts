@@ -11,12 +11,13 @@ export type ConnectErrorCode =
   | "state_expired"
   | "state_wrong_user"
   | "code_refused"
-  | "jumpseller_unavailable"
   | "hooks_failed"
-  | "vendus_key_refused"
-  | "vendus_unavailable"
   | "vendus_region_unsupported"
-  | "vendus_key_missing";
+  | "vendus_key_missing"
+  // A service that refused or did not answer: translated by the `serviceErrors` messages (lib/service-errors.ts).
+  | "jumpseller_unavailable"
+  | "vendus_auth"
+  | "vendus_unavailable";
 
 export interface ConnectFailure {
   error: ConnectErrorCode;

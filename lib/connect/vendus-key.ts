@@ -4,11 +4,13 @@ import { z } from "zod";
 import { authorizeStore, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { isServiceError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/form-errors";
 import type { Region } from "@/lib/invoicing/types";
+import { describeServiceFailure, failureOf } from "@/lib/service-errors";
 import { loadStoreSecrets } from "@/lib/stores";
 import { createVendusClient, type VendusClient } from "@/lib/vendus/client";
+import { forgetVendusThrottleKey } from "@/lib/jobs/dispatch";
+import { resumeAfterReconnect } from "@/lib/outages/reconnect";
 import { hasVendusKey, saveVendusApiKey } from "./credentials";
 import { connectErrorMessages, failure, type ConnectFailure } from "./types";
 
@@ -37,15 +39,17 @@ export function vendusClientFor(apiKey: string): VendusClient {
 
 /** Expected Vendus failures as values; anything else is thrown. */
 export function vendusFailure(error: unknown): ConnectFailure {
-  if (isServiceError(error) && error.service === "vendus") {
-    if (error.kind === "auth") return failure("vendus_key_refused", "Vendus refused this API key", { apiKey: "vendus_key_refused" });
-    if (error.isRetriable) return failure("vendus_unavailable", "Vendus did not answer. Try again in a few minutes.");
-  }
+  const refused = failureOf("vendus", error);
+  if (refused?.code === "vendus_auth")
+    return failure(refused.code, describeServiceFailure(refused), { apiKey: refused.code });
+  if (refused?.code === "vendus_unavailable") return failure(refused.code, describeServiceFailure(refused));
   throw error;
 }
 
 /** Registers and payment methods, read without side effects (never register movements). */
-export async function readSetupLists(vendus: VendusClient): Promise<Pick<SetupOptions, "registers" | "paymentMethods">> {
+export async function readSetupLists(
+  vendus: VendusClient,
+): Promise<Pick<SetupOptions, "registers" | "paymentMethods">> {
   const [registers, methods] = await Promise.all([vendus.listRegisters(), vendus.listPaymentMethods()]);
   return {
     registers: registers.filter((r) => r.isActive).map(({ id, title, type, mode }) => ({ id, title, type, mode })),
@@ -55,12 +59,17 @@ export async function readSetupLists(vendus: VendusClient): Promise<Pick<SetupOp
 
 export type SaveVendusKeyResult = ({ ok: true } & SetupOptions) | ConnectFailure;
 
-export async function saveVendusKey(input: { user: SessionUser; storeId: string; apiKey: unknown }): Promise<SaveVendusKeyResult> {
+export async function saveVendusKey(input: {
+  user: SessionUser;
+  storeId: string;
+  apiKey: unknown;
+}): Promise<SaveVendusKeyResult> {
   const { user, storeId } = input;
   const denied = await authorizeSetup(user, storeId);
   if (denied) return denied;
   const parsed = vendusKeySchema.safeParse({ apiKey: input.apiKey });
-  if (!parsed.success) return failure("invalid", "This does not look like a Vendus API key.", fieldErrors(parsed.error));
+  if (!parsed.success)
+    return failure("invalid", "This does not look like a Vendus API key.", fieldErrors(parsed.error));
   const { apiKey } = parsed.data;
 
   const vendus = vendusClientFor(apiKey);
@@ -69,7 +78,10 @@ export async function saveVendusKey(input: { user: SessionUser; storeId: string;
   try {
     account = await vendus.getAccount();
     if (!account.region) {
-      return failure("vendus_region_unsupported", `The Vendus account is registered in "${account.country}"; Ponte invoices for Portugal only.`);
+      return failure(
+        "vendus_region_unsupported",
+        `The Vendus account is registered in "${account.country}"; Ponte invoices for Portugal only.`,
+      );
     }
     lists = await readSetupLists(vendus);
   } catch (error) {
@@ -92,11 +104,17 @@ export async function saveVendusKey(input: { user: SessionUser; storeId: string;
     });
     return saved;
   });
+  forgetVendusThrottleKey(storeId);
+  // Invoices that waited for a valid key are issued now, oldest payment first.
+  await resumeAfterReconnect(db, storeId, "vendus_key");
   return { ok: true, region, hint, ...lists };
 }
 
 /** What step two offers, for a store whose key was saved earlier (the page after a reload). */
-export async function loadSetupOptions(input: { user: SessionUser; storeId: string }): Promise<({ ok: true } & SetupOptions) | ConnectFailure> {
+export async function loadSetupOptions(input: {
+  user: SessionUser;
+  storeId: string;
+}): Promise<({ ok: true } & SetupOptions) | ConnectFailure> {
   const denied = await authorizeSetup(input.user, input.storeId);
   if (denied) return denied;
   const store = await db.store.findUniqueOrThrow({

@@ -51,7 +51,8 @@ export async function syncWebhooks(client: HookApi, url: string): Promise<Webhoo
   const stale: JumpsellerHook[] = [];
   for (const hook of await listAllHooks(client)) {
     if (!sameUrl(hook.url, url)) continue;
-    if (wanted.has(hook.event) && !kept.has(hook.event as JumpsellerWebhookEvent)) kept.add(hook.event as JumpsellerWebhookEvent);
+    if (wanted.has(hook.event) && !kept.has(hook.event as JumpsellerWebhookEvent))
+      kept.add(hook.event as JumpsellerWebhookEvent);
     else stale.push(hook);
   }
   for (const hook of stale) await client.deleteHook(hook.id);

@@ -3,10 +3,21 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { jumpsellerWebhookEvents, type JumpsellerWebhookEvent } from "@/lib/jumpseller/constants";
-import { toCents } from "@/lib/money";
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
-const text = z.string().nullish().transform((v) => v ?? null);
+// Jumpseller ids are positive 32-bit integers (Ponte stores order ids in an integer column).
+const maxId = 2_147_483_647;
+const id = z.union([
+  z.number().int().nonnegative().max(maxId),
+  z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .transform(Number)
+    .pipe(z.number().max(maxId)),
+]);
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 const amount = z.union([z.number(), z.string()]).nullish();
 
 // The webhook body is only a hint for the dashboard (the pipeline reads the order again from Jumpseller),
@@ -88,7 +99,8 @@ export function planDelivery(event: JumpsellerWebhookEvent, body: unknown): Plan
 
 /** The stock levels a delivery reports: a repeat with the same levels is a duplicate. */
 export function stockState(product: ProductHint): string {
-  const level = (stock: unknown, unlimited: boolean | null | undefined) => (unlimited ? "unlimited" : String(stock ?? "null"));
+  const level = (stock: unknown, unlimited: boolean | null | undefined) =>
+    unlimited ? "unlimited" : String(stock ?? "null");
   const variants = product.variants ?? [];
   const state =
     variants.length === 0
@@ -99,36 +111,4 @@ export function stockState(product: ProductHint): string {
 
 function digest(value: string): string {
   return createHash("sha256").update(value).digest("hex").slice(0, 32);
-}
-
-/** The dashboard's columns, from the hint. Missing values stay null rather than failing the delivery. */
-export function orderColumns(order: OrderHint) {
-  const billing = order.billing_address;
-  const name = [billing?.name, billing?.surname].filter(Boolean).join(" ") || order.customer?.fullname || null;
-  let totalCents = 0;
-  try {
-    totalCents = toCents(order.total ?? 0);
-  } catch {
-    totalCents = 0;
-  }
-  return {
-    jumpsellerId: order.id,
-    status: order.status_enum,
-    customerName: name,
-    customerEmail: order.customer?.email ?? null,
-    nif: billing?.taxid?.trim() || null,
-    country: billing?.country_code ?? order.shipping_address?.country_code ?? null,
-    currency: order.currency ?? "EUR",
-    totalCents,
-    orderedAt: parseJumpsellerTime(order.created_at) ?? new Date(),
-    paidAt: order.status_enum === "paid" ? parseJumpsellerTime(order.completed_at) ?? new Date() : null,
-  };
-}
-
-/** "2023-02-10 13:56:35 UTC" (or ISO) → Date; null when absent or unreadable. */
-export function parseJumpsellerTime(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const iso = value.trim().replace(" UTC", "Z").replace(" ", "T");
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

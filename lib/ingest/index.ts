@@ -13,7 +13,8 @@ export { createStoreDirectory, type StoreDirectory } from "./store-directory";
 
 const globalForIngest = globalThis as unknown as { ponteIngest?: IngestDeps & { stores: StoreDirectory } };
 
-export function webhookIngest(): IngestDeps {
+/** What ingestWebhook needs, as this process runs it: made once, then shared by every delivery. */
+export function appIngestDeps(): IngestDeps {
   globalForIngest.ponteIngest ??= {
     db,
     stores: createStoreDirectory(db),
@@ -22,9 +23,4 @@ export function webhookIngest(): IngestDeps {
     dispatch: createDispatchBatcher((jobIds) => dispatchJobs(db, jobIds)),
   };
   return globalForIngest.ponteIngest;
-}
-
-/** Call after a store's code, hooks token or enabled flag changes, so webhooks see it at once. */
-export function forgetWebhookStore(code?: string): void {
-  globalForIngest.ponteIngest?.stores.forget(code);
 }

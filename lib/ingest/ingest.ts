@@ -1,6 +1,7 @@
 // POST /api/webhooks/jumpseller, without Next: check, store, acknowledge. No call to Jumpseller or Vendus
 // happens here; the job is sent to Inngest after the answer (see `followUp`). Every refusal is a 4xx with a
 // short reason and leaves no job behind.
+import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { jumpsellerWebhookHeaders } from "@/lib/jumpseller/constants";
 import { verifyWebhookSignature } from "@/lib/jumpseller/webhook-signature";
@@ -10,6 +11,11 @@ import type { Rejection, RejectionLog } from "./rejections";
 import type { StoreDirectory } from "./store-directory";
 
 export const maxWebhookBodyBytes = 1024 * 1024;
+/** Jumpseller's payloads nest a few levels; far deeper JSON is refused before it is parsed. */
+export const maxJsonDepth = 64;
+
+// A key no sender knows, checked against for unknown store codes so that they cost what a known one costs.
+const unknownStoreKey = randomBytes(32).toString("hex");
 
 export interface IngestDeps {
   db: Db;
@@ -40,7 +46,15 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   const eventName = req.headers.get(jumpsellerWebhookHeaders.event)?.trim() || null;
   const bodyBytes = req.body === "too_large" ? maxWebhookBodyBytes + 1 : req.body.byteLength;
   const reject = (status: number, reason: string, storeId: string | null = null): IngestResult => {
-    const rejection: Rejection = { status, reason, storeCode, storeId, event: eventName, bodyBytes, remoteAddr: req.remoteAddr ?? null };
+    const rejection: Rejection = {
+      status,
+      reason,
+      storeCode,
+      storeId,
+      event: eventName,
+      bodyBytes,
+      remoteAddr: req.remoteAddr ?? null,
+    };
     return { status, body: { error: reason }, followUp: () => deps.rejections.record(rejection) };
   };
 
@@ -55,9 +69,16 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   } catch (error) {
     return unavailable(error);
   }
-  if (!store) return reject(404, "unknown store");
+  const signatureHeader = req.headers.get(jumpsellerWebhookHeaders.signature);
+  if (!store) {
+    // Answered exactly as a bad signature (same status, same words, the same HMAC work), so that the answers
+    // do not tell which store codes exist. The rejection record keeps the real reason.
+    const check = verifyWebhookSignature(req.body, signatureHeader, { hooksToken: unknownStoreKey });
+    const refusal = reject(401, "unknown store");
+    return { ...refusal, body: { error: `signature ${check.ok ? "mismatch" : check.reason}` } };
+  }
 
-  const signature = verifyWebhookSignature(req.body, req.headers.get(jumpsellerWebhookHeaders.signature), {
+  const signature = verifyWebhookSignature(req.body, signatureHeader, {
     hooksToken: store.hooksToken,
     clientSecret: deps.clientSecret,
   });
@@ -65,6 +86,7 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   if (!eventName) return reject(400, `missing ${jumpsellerWebhookHeaders.event} header`, store.id);
   if (!isKnownEvent(eventName)) return reject(400, "unknown event", store.id);
 
+  if (jsonDepthExceeds(req.body, maxJsonDepth)) return reject(400, "JSON nested too deeply", store.id);
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength).toString("utf8"));
@@ -95,6 +117,24 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
     body: { ok: true, duplicate: recorded.duplicate, jobId, outcome: recorded.outcome },
     followUp: recorded.dispatch && jobId ? () => deps.dispatch([jobId]).then(() => undefined) : null,
   };
+}
+
+/** Whether arrays and objects nest deeper than `max` (brackets inside strings do not count). One pass over the bytes. */
+export function jsonDepthExceeds(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === 0x5c)
+        i++; // a backslash: the next byte is escaped
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > max) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return false;
 }
 
 /** The database could not be reached: Jumpseller retries non-2xx answers, so nothing is lost. */

@@ -6,7 +6,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { orderColumns, type DeliveryPlan, type OrderHint } from "./events";
+import { insertCancellationCreditJob } from "@/lib/jobs/credit-notes";
+import { orderColumns } from "@/lib/orders/columns";
+import type { DeliveryPlan, OrderHint } from "./events";
 
 type Tx = Prisma.TransactionClient;
 type ActionablePlan = Exclude<DeliveryPlan, { action: "ignore" }>;
@@ -45,9 +47,23 @@ function orderUpsertValues(storeId: string, order: OrderHint) {
   return { id: randomUUID(), storeId, ...c };
 }
 
-async function recordPayment(db: Db, order: OrderHint, plan: ActionablePlan, meta: DeliveryMeta): Promise<RecordResult> {
+/**
+ * The body as PostgreSQL's jsonb accepts it. JSON.stringify writes a NUL or a lone surrogate as an escape
+ * (\u0000, \ud800) that jsonb refuses, and the whole delivery would fail; they become U+FFFD, the character
+ * for "unreadable". Only real escapes are replaced: a backslash that is itself escaped ("\\u0000") is text.
+ */
+export function storableJson(body: unknown): string {
+  return JSON.stringify(body).replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi, "$1\\ufffd");
+}
+
+async function recordPayment(
+  db: Db,
+  order: OrderHint,
+  plan: ActionablePlan,
+  meta: DeliveryMeta,
+): Promise<RecordResult> {
   const o = orderUpsertValues(meta.storeId, order);
-  const body = JSON.stringify(meta.body);
+  const body = storableJson(meta.body);
   // Locks are taken in the order Order → Job → WebhookDelivery on every path, so concurrent deliveries
   // about one order queue up instead of deadlocking.
   const rows = await db.$queryRaw<{ inserted: boolean; jobId: string; status: string; fresh: boolean }[]>`
@@ -79,7 +95,7 @@ async function recordPayment(db: Db, order: OrderHint, plan: ActionablePlan, met
       SELECT ${randomUUID()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state}, ${body}::jsonb,
         ${meta.triggeredAt}, ${meta.matchedKey}, j."id" FROM j
       ON CONFLICT ("storeId", "event", "resourceId", "state") DO UPDATE SET
-        "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = now()
+        "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = GREATEST("WebhookDelivery"."lastSeenAt", now())
       RETURNING (xmax = 0) AS inserted
     )
     SELECT d.inserted, j."id" AS "jobId", j."status"::text AS status, j.fresh FROM d, j`;
@@ -95,19 +111,27 @@ async function recordPayment(db: Db, order: OrderHint, plan: ActionablePlan, met
   };
 }
 
-/** Inserts the delivery row, or counts a repeat. Returns the existing job id for a repeat. */
+/**
+ * Inserts the delivery row, or counts a repeat. Returns the existing job id for a repeat. `now()` is the time
+ * its transaction began, so a repeat that commits after a later one keeps the later time (GREATEST).
+ */
 async function insertDelivery(tx: Tx, plan: ActionablePlan, meta: DeliveryMeta) {
   const rows = await tx.$queryRaw<{ id: string; inserted: boolean; jobId: string | null }[]>`
     INSERT INTO "WebhookDelivery" ("id", "storeId", "event", "resourceId", "state", "body", "triggeredAt", "matchedKey")
     VALUES (${randomUUID()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state},
-      ${JSON.stringify(meta.body)}::jsonb, ${meta.triggeredAt}, ${meta.matchedKey})
+      ${storableJson(meta.body)}::jsonb, ${meta.triggeredAt}, ${meta.matchedKey})
     ON CONFLICT ("storeId", "event", "resourceId", "state") DO UPDATE SET
-      "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = now()
+      "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = GREATEST("WebhookDelivery"."lastSeenAt", now())
     RETURNING "id", (xmax = 0) AS inserted, "jobId"`;
   return rows[0]!;
 }
 
-async function recordCancellation(tx: Tx, order: OrderHint, plan: ActionablePlan, meta: DeliveryMeta): Promise<RecordResult> {
+async function recordCancellation(
+  tx: Tx,
+  order: OrderHint,
+  plan: ActionablePlan,
+  meta: DeliveryMeta,
+): Promise<RecordResult> {
   const delivery = await insertDelivery(tx, plan, meta);
   if (!delivery.inserted) return { duplicate: true, jobId: delivery.jobId, dispatch: false, outcome: "duplicate" };
 
@@ -126,6 +150,10 @@ async function recordCancellation(tx: Tx, order: OrderHint, plan: ActionablePlan
   });
 
   if (!invoice) {
+    const credited = await tx.order.findUnique({ where: { id: orderId }, select: { invoiceState: true } });
+    if (credited?.invoiceState === "credited") {
+      return { duplicate: false, jobId: null, dispatch: false, outcome: "invoice already credited" };
+    }
     // Not invoiced (yet): a queued invoice job reads the order again and skips it.
     await tx.order.updateMany({ where: { id: orderId, invoiceState: "pending" }, data: { invoiceState: "not_paid" } });
     return { duplicate: false, jobId: null, dispatch: false, outcome: "order not invoiced: nothing to credit" };
@@ -137,15 +165,9 @@ async function recordCancellation(tx: Tx, order: OrderHint, plan: ActionablePlan
     await tx.order.update({ where: { id: orderId }, data: { invoiceState: "credit_note_suggested" } });
     return { duplicate: false, jobId: null, dispatch: false, outcome: "credit note suggested" };
   }
-  const payload = JSON.stringify({ documentId: invoice.id, scope: "full", reason: { preset: "order_cancelled" }, automatic: true });
-  const [job] = await tx.$queryRaw<{ id: string; fresh: boolean }[]>`
-    INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "payload", "updatedAt")
-    VALUES (${randomUUID()}, ${meta.storeId}, 'credit_note', ${`cancel:${orderId}`}, 'waiting_dispatch', ${orderId},
-      ${payload}::jsonb, now())
-    ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET "updatedAt" = "Job"."updatedAt"
-    RETURNING "id", (xmax = 0) AS fresh`;
-  await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { jobId: job!.id } });
-  return { duplicate: false, jobId: job!.id, dispatch: job!.fresh, outcome: "credit note job created" };
+  const job = await insertCancellationCreditJob(tx, { storeId: meta.storeId, orderId, documentId: invoice.id });
+  await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { jobId: job.id } });
+  return { duplicate: false, jobId: job.id, dispatch: job.fresh, outcome: "credit note job created" };
 }
 
 async function recordProductChange(
@@ -165,7 +187,7 @@ async function recordProductChange(
     ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET
       "dispatchCount" = CASE WHEN "Job"."status" = 'waiting_dispatch' THEN "Job"."dispatchCount" ELSE "Job"."dispatchCount" + 1 END,
       "status" = 'waiting_dispatch',
-      "lastErrorKind" = NULL, "lastErrorCode" = NULL, "lastErrorMessage" = NULL,
+      "lastErrorKind" = NULL, "lastErrorCode" = NULL, "lastErrorParams" = NULL, "lastErrorMessage" = NULL,
       "updatedAt" = now()
     RETURNING "id", "status"::text AS status`;
   await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { jobId: job!.id } });

@@ -1,6 +1,9 @@
 // The webhook path looks a store up by its code on every delivery. Answering fast under bursts means not
-// reading (and decrypting) the same row each time: entries are kept in memory for a short time. A changed
-// hooks token or a disabled store therefore takes effect within `ttlMs`, or at once after `forget(code)`.
+// reading (and decrypting) the same row each time: entries are kept in memory. They are only good while the
+// database's store-directory version (a counter its triggers bump whenever a store's code, enabled flag or
+// hooks token changes, whoever changes it) is the one they were read under: each lookup reads that one row
+// first, and a new version drops every entry, so a disabled store or a new hooks token applies to the very
+// next delivery, in every process. `ttlMs` still bounds how long an entry lives.
 import type { Db } from "@/lib/db";
 import { openSecret } from "@/lib/crypto";
 
@@ -28,12 +31,25 @@ export function createStoreDirectory(
 ): StoreDirectory {
   const ttlMs = options.ttlMs ?? 30_000;
   // Unknown codes are remembered briefly, so a flood of bad codes does not become a flood of queries,
-  // while a store connected a moment ago is found soon.
+  // while a store connected a moment ago is found at once (connecting it bumps the version).
   const unknownTtlMs = options.unknownTtlMs ?? 2_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<WebhookStore | null>>();
+  let knownVersion: bigint | null = null;
+  let versionRead: Promise<bigint> | null = null;
+
+  /** The current version; concurrent deliveries share one read. */
+  function readVersion(): Promise<bigint> {
+    versionRead ??= db.storeDirectoryVersion
+      .findUnique({ where: { id: 1 }, select: { version: true } })
+      .then((row) => row?.version ?? BigInt(-1))
+      .finally(() => {
+        versionRead = null;
+      });
+    return versionRead;
+  }
 
   async function load(code: string): Promise<WebhookStore | null> {
     const row = await db.store.findUnique({
@@ -45,7 +61,9 @@ export function createStoreDirectory(
           id: row.id,
           code: row.code,
           enabled: row.enabled,
-          hooksToken: row.credential?.hooksTokenEnc ? openSecret(row.credential.hooksTokenEnc) : null,
+          hooksToken: row.credential?.hooksTokenEnc
+            ? openSecret(row.credential.hooksTokenEnc, { storeId: row.id, field: "hooksToken" })
+            : null,
         }
       : null;
     if (entries.size >= maxEntries) entries.clear();
@@ -55,6 +73,12 @@ export function createStoreDirectory(
 
   return {
     async lookup(code) {
+      // Read before the store row, so that an entry is never older than the version it is kept under.
+      const version = await readVersion();
+      if (version !== knownVersion) {
+        entries.clear();
+        knownVersion = version;
+      }
       const cached = entries.get(code);
       if (cached && cached.expiresAt > now()) return cached.value;
       // Concurrent deliveries for one store share a single query.

@@ -17,15 +17,31 @@ async function failure(promise: Promise<unknown>): Promise<ServiceError> {
 }
 
 beforeAll(async () => {
-  sim = await startJumpsellerSimulator({ storeCode: "loja-teste", login: "loja", authtoken: "a".repeat(32), hooksToken: "hooks-secret", rateLimit: false });
-  client = createJumpsellerClient({ auth: { kind: "private", login: "loja", authtoken: "a".repeat(32) }, baseUrl: sim.url, retryDelayMs: 0 });
+  sim = await startJumpsellerSimulator({
+    storeCode: "loja-teste",
+    login: "loja",
+    authtoken: "a".repeat(32),
+    hooksToken: "hooks-secret",
+    rateLimit: false,
+  });
+  client = createJumpsellerClient({
+    auth: { kind: "private", login: "loja", authtoken: "a".repeat(32) },
+    baseUrl: sim.url,
+    retryDelayMs: 0,
+  });
 });
 afterAll(() => sim.close());
 
 describe("store and hooks", () => {
   it("reads the store info from the live wrapped shape and from the flat shape of the spec", async () => {
     const wrapped = await client.getStoreInfo();
-    expect(wrapped).toMatchObject({ code: "loja-teste", currency: "EUR", country: "PT", timezone: "Europe/Lisbon", hooks_token: "hooks-secret" });
+    expect(wrapped).toMatchObject({
+      code: "loja-teste",
+      currency: "EUR",
+      country: "PT",
+      timezone: "Europe/Lisbon",
+      hooks_token: "hooks-secret",
+    });
     sim.control.setStoreInfoShape("flat");
     try {
       expect((await client.getStoreInfo()).code).toBe("loja-teste");
@@ -52,7 +68,10 @@ describe("store and hooks", () => {
 
 describe("orders", () => {
   it("gets an order, lists by status and after an id, and counts", async () => {
-    const a = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }], nif: "PT 123 456 789" });
+    const a = sim.control.createOrder({
+      products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }],
+      nif: "PT 123 456 789",
+    });
     const b = sim.control.createOrder({ products: [{ name: "Livro", qty: 2, price: 15, taxRate: 6 }] });
     sim.control.payOrder(b.id);
 
@@ -68,10 +87,23 @@ describe("orders", () => {
 
   it("attaches an invoice and a history note to the order", async () => {
     const o = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }] });
-    const doc = await client.attachDocument(o.id, { documentType: "invoice", externalId: "42", publicId: "FR 2025/7", url: "https://ponte.example/d/42.pdf" });
+    const doc = await client.attachDocument(o.id, {
+      documentType: "invoice",
+      externalId: "42",
+      publicId: "FR 2025/7",
+      url: "https://ponte.example/d/42.pdf",
+    });
     expect(doc).toMatchObject({ document_type: 1, public_id: "FR 2025/7", order_id: o.id });
-    await client.attachDocument(o.id, { documentType: "credit_note", externalId: "43", publicId: "NC 2025/1", url: "https://ponte.example/d/43.pdf" });
-    expect(sim.control.documents(o.id).map((d) => [d.document_type, d.external_id])).toEqual([[1, "42"], [0, "43"]]);
+    await client.attachDocument(o.id, {
+      documentType: "credit_note",
+      externalId: "43",
+      publicId: "NC 2025/1",
+      url: "https://ponte.example/d/43.pdf",
+    });
+    expect(sim.control.documents(o.id).map((d) => [d.document_type, d.external_id])).toEqual([
+      [1, "42"],
+      [0, "43"],
+    ]);
     expect((await client.listOrderDocuments(o.id)).map((d) => d.public_id)).toEqual(["FR 2025/7", "NC 2025/1"]);
 
     const note = await client.addOrderHistory(o.id, "Fatura FR 2025/7 emitida");
@@ -87,19 +119,41 @@ describe("orders", () => {
 
 describe("products and customers", () => {
   it("reads products, variants, products after an id, and a customer", async () => {
-    const plain = sim.control.createProduct({ name: "Caneca", sku: "CAN-1", barcode: "560001", brand: "Ponte", price: 12.5, stock: 4, categories: ["Casa"] });
+    const plain = sim.control.createProduct({
+      name: "Caneca",
+      sku: "CAN-1",
+      barcode: "560001",
+      brand: "Ponte",
+      price: 12.5,
+      stock: 4,
+      categories: ["Casa"],
+    });
     const tee = sim.control.createProduct({
       name: "T-shirt",
       sku: "TSH",
       price: 20,
       variants: [{ sku: "TSH-M", barcode: "560002", price: 21, stock: 3, options: { Tamanho: "M" } }],
     });
-    expect(await client.getProduct(plain.id)).toMatchObject({ sku: "CAN-1", barcode: "560001", brand: "Ponte", price: 12.5, stock: 4, categories: [{ name: "Casa" }] });
-    expect((await client.listProducts({ limit: 100 })).map((p) => p.id)).toEqual(expect.arrayContaining([plain.id, tee.id]));
+    expect(await client.getProduct(plain.id)).toMatchObject({
+      sku: "CAN-1",
+      barcode: "560001",
+      brand: "Ponte",
+      price: 12.5,
+      stock: 4,
+      categories: [{ name: "Casa" }],
+    });
+    expect((await client.listProducts({ limit: 100 })).map((p) => p.id)).toEqual(
+      expect.arrayContaining([plain.id, tee.id]),
+    );
     expect((await client.listProductsAfter(plain.id)).map((p) => p.id)).toEqual([tee.id]);
-    expect(await client.listVariants(tee.id)).toMatchObject([{ sku: "TSH-M", price: 21, stock: 3, options: [{ name: "Tamanho", value: "M" }] }]);
+    expect(await client.listVariants(tee.id)).toMatchObject([
+      { sku: "TSH-M", price: 21, stock: 3, options: [{ name: "Tamanho", value: "M" }] },
+    ]);
 
-    const order = sim.control.createOrder({ products: [{ productId: tee.id, variantId: tee.variants[0]?.id, qty: 1, taxRate: 23 }], customer: { email: "ana@example.com", fullname: "Ana Silva" } });
+    const order = sim.control.createOrder({
+      products: [{ productId: tee.id, variantId: tee.variants[0]?.id, qty: 1, taxRate: 23 }],
+      customer: { email: "ana@example.com", fullname: "Ana Silva" },
+    });
     // Orders carry the customer id as a string, as live stores do.
     const customer = await client.getCustomer((order.customer as { id: string }).id);
     expect(customer).toMatchObject({ email: "ana@example.com", fullname: "Ana Silva" });
@@ -108,7 +162,10 @@ describe("products and customers", () => {
 
 describe("errors", () => {
   it("maps bad credentials to auth", async () => {
-    const wrong = createJumpsellerClient({ auth: { kind: "private", login: "loja", authtoken: "wrong" }, baseUrl: sim.url });
+    const wrong = createJumpsellerClient({
+      auth: { kind: "private", login: "loja", authtoken: "wrong" },
+      baseUrl: sim.url,
+    });
     expect(await failure(wrong.getStoreInfo())).toMatchObject({ kind: "auth", status: 401 });
   });
 
@@ -126,12 +183,22 @@ describe("errors", () => {
     const before = sim.control.requests().length;
     sim.control.failNext(1, { status: 502 });
     expect(await failure(client.addOrderHistory(o.id, "nota"))).toMatchObject({ kind: "transient", status: 502 });
-    expect(sim.control.requests().slice(before).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(
+      sim.control
+        .requests()
+        .slice(before)
+        .filter((r) => r.method === "POST"),
+    ).toHaveLength(1);
     expect(sim.control.history(o.id)).toEqual([]);
   });
 
   it("reports a timeout as transient", async () => {
-    const slow = createJumpsellerClient({ auth: { kind: "private", login: "loja", authtoken: "a".repeat(32) }, baseUrl: sim.url, timeoutMs: 50, retryDelayMs: 0 });
+    const slow = createJumpsellerClient({
+      auth: { kind: "private", login: "loja", authtoken: "a".repeat(32) },
+      baseUrl: sim.url,
+      timeoutMs: 50,
+      retryDelayMs: 0,
+    });
     sim.control.setLatency(2_000);
     try {
       const error = await failure(slow.getStoreInfo());
@@ -143,7 +210,11 @@ describe("errors", () => {
   });
 
   it("reports an unreachable server as transient", async () => {
-    const gone = createJumpsellerClient({ auth: { kind: "private", login: "x", authtoken: "y" }, baseUrl: "http://127.0.0.1:1/v1", retryDelayMs: 0 });
+    const gone = createJumpsellerClient({
+      auth: { kind: "private", login: "x", authtoken: "y" },
+      baseUrl: "http://127.0.0.1:1/v1",
+      retryDelayMs: 0,
+    });
     expect((await failure(gone.getStoreInfo())).kind).toBe("transient");
   });
 
@@ -151,7 +222,12 @@ describe("errors", () => {
     sim.control.failNext(1, { status: 409, body: { message: "Conflict" } });
     expect((await failure(client.addOrderHistory(1, "x"))).kind).toBe("conflict");
     const o = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }] });
-    const doc = { documentType: "invoice", externalId: "1", publicId: "FT 1", url: "https://ponte.example/1.pdf" } as const;
+    const doc = {
+      documentType: "invoice",
+      externalId: "1",
+      publicId: "FT 1",
+      url: "https://ponte.example/1.pdf",
+    } as const;
     await client.attachDocument(o.id, doc);
     const error = await failure(client.attachDocument(o.id, doc));
     expect(error).toMatchObject({ kind: "validation", status: 422 });

@@ -1,6 +1,7 @@
 // Jumpseller API v1 client: the calls Ponte makes, each validated at the boundary.
 import { z } from "zod";
-import { defaultJumpsellerApiUrl, type JumpsellerWebhookEvent } from "./constants";
+import { getEnv } from "@/lib/env";
+import type { JumpsellerWebhookEvent } from "./constants";
 import { createTransport, type JumpsellerAuth } from "./http";
 import {
   countSchema,
@@ -73,7 +74,7 @@ const idPath = (id: number | string) => encodeURIComponent(String(id));
 export function createJumpsellerClient(options: JumpsellerClientOptions) {
   const request = createTransport({
     auth: options.auth,
-    baseUrl: options.baseUrl ?? process.env.JUMPSELLER_API_URL ?? defaultJumpsellerApiUrl,
+    baseUrl: options.baseUrl ?? getEnv().JUMPSELLER_API_URL,
     timeoutMs: options.timeoutMs ?? 15_000,
     fetch: options.fetch ?? globalThis.fetch,
     retryDelayMs: options.retryDelayMs ?? 250,
@@ -86,7 +87,14 @@ export function createJumpsellerClient(options: JumpsellerClientOptions) {
     listHooks: (page?: PageOptions) =>
       request({ method: "GET", path: "/hooks.json", query: pageQuery(page), schema: wrappedList("hook", hookSchema) }),
     createHook: async (event: JumpsellerWebhookEvent, url: string) =>
-      (await request({ method: "POST", path: "/hooks.json", body: { hook: { event, url } }, schema: wrappedHookSchema })).hook,
+      (
+        await request({
+          method: "POST",
+          path: "/hooks.json",
+          body: { hook: { event, url } },
+          schema: wrappedHookSchema,
+        })
+      ).hook,
     deleteHook: async (hookId: number | string): Promise<void> => {
       await request({ method: "DELETE", path: `/hooks/${idPath(hookId)}.json` });
     },
@@ -94,16 +102,44 @@ export function createJumpsellerClient(options: JumpsellerClientOptions) {
     getOrder: async (orderId: number | string): Promise<JumpsellerOrder> =>
       (await request({ method: "GET", path: `/orders/${idPath(orderId)}.json`, schema: wrappedOrderSchema })).order,
     listOrdersByStatus: (status: OrderStatus, page?: PageOptions) =>
-      request({ method: "GET", path: `/orders/status/${status}.json`, query: pageQuery(page), schema: orderListSchema }),
+      request({
+        method: "GET",
+        path: `/orders/status/${status}.json`,
+        query: pageQuery(page),
+        schema: orderListSchema,
+      }),
+    /**
+     * Orders created between two days (YYYY-MM-DD, both included), newest first, with the documented
+     * dateFilter=customDate. Callers must still check each order's dates: the filter's exact meaning is not
+     * documented.
+     */
+    listOrdersCreatedBetween: (initialDate: string, finalDate: string, page?: PageOptions) =>
+      request({
+        method: "GET",
+        path: "/orders.json",
+        query: { ...pageQuery(page), dateFilter: "customDate", initialDate, finalDate },
+        schema: orderListSchema,
+      }),
     /** Orders with a higher id, oldest first: the way to poll, as orders carry no updated_at. */
     listOrdersAfter: (orderId: number | string, page?: PageOptions) =>
-      request({ method: "GET", path: `/orders/after/${idPath(orderId)}.json`, query: pageQuery(page), schema: orderListSchema }),
+      request({
+        method: "GET",
+        path: `/orders/after/${idPath(orderId)}.json`,
+        query: pageQuery(page),
+        schema: orderListSchema,
+      }),
     countOrders: async () => (await request({ method: "GET", path: "/orders/count.json", schema: countSchema })).count,
 
     getProduct: async (productId: number | string) =>
-      (await request({ method: "GET", path: `/products/${idPath(productId)}.json`, schema: wrappedProductSchema })).product,
+      (await request({ method: "GET", path: `/products/${idPath(productId)}.json`, schema: wrappedProductSchema }))
+        .product,
     listProducts: (page?: PageOptions) =>
-      request({ method: "GET", path: "/products.json", query: pageQuery(page), schema: wrappedList("product", productSchema) }),
+      request({
+        method: "GET",
+        path: "/products.json",
+        query: pageQuery(page),
+        schema: wrappedList("product", productSchema),
+      }),
     listProductsAfter: (productId: number | string, page?: PageOptions) =>
       request({
         method: "GET",
@@ -112,10 +148,15 @@ export function createJumpsellerClient(options: JumpsellerClientOptions) {
         schema: wrappedList("product", productSchema),
       }),
     listVariants: (productId: number | string) =>
-      request({ method: "GET", path: `/products/${idPath(productId)}/variants.json`, schema: wrappedList("variant", variantSchema) }),
+      request({
+        method: "GET",
+        path: `/products/${idPath(productId)}/variants.json`,
+        schema: wrappedList("variant", variantSchema),
+      }),
 
     getCustomer: async (customerId: number | string) =>
-      (await request({ method: "GET", path: `/customers/${idPath(customerId)}.json`, schema: wrappedCustomerSchema })).customer,
+      (await request({ method: "GET", path: `/customers/${idPath(customerId)}.json`, schema: wrappedCustomerSchema }))
+        .customer,
 
     /** Not idempotent: after a timeout, check listOrderDocuments before attaching again. */
     attachDocument: async (orderId: number | string, doc: AttachDocumentInput) =>

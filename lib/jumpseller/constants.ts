@@ -45,16 +45,3 @@ export const jumpsellerScopes = [
   "write_hooks",
 ] as const;
 export const jumpsellerScope = jumpsellerScopes.join(" ");
-
-export const defaultJumpsellerApiUrl = "https://api.jumpseller.com/v1";
-export const defaultJumpsellerAuthUrl = "https://accounts.jumpseller.com";
-
-/** Jumpseller's timestamp style for hook deliveries: "2025-01-01 10:18:51.829 UTC". */
-export function formatTriggeredAt(date: Date): string {
-  return date.toISOString().replace("T", " ").replace("Z", " UTC");
-}
-
-/** Jumpseller's timestamp style for resources: "2023-02-10 13:56:35 UTC". */
-export function formatJumpsellerTime(date: Date): string {
-  return date.toISOString().slice(0, 19).replace("T", " ") + " UTC";
-}

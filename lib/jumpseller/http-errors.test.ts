@@ -6,10 +6,14 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("error bodies", () => {
   it("reads each shape Jumpseller answers with", () => {
-    expect(errorText('{"errors":["Url is invalid","Event is not included in the list"]}')).toBe("Url is invalid; Event is not included in the list");
+    expect(errorText('{"errors":["Url is invalid","Event is not included in the list"]}')).toBe(
+      "Url is invalid; Event is not included in the list",
+    );
     expect(errorText('{"errors":{"url":["is invalid"]}}')).toBe("url is invalid");
     expect(errorText('{"message":"Order not found"}')).toBe("Order not found");
-    expect(errorText('{"error":"invalid_token","error_description":"The access token expired"}')).toBe("The access token expired");
+    expect(errorText('{"error":"invalid_token","error_description":"The access token expired"}')).toBe(
+      "The access token expired",
+    );
     expect(errorText("<html>Bad gateway</html>")).toBe("<html>Bad gateway</html>");
     expect(errorText("")).toBeUndefined();
   });
@@ -17,7 +21,8 @@ describe("error bodies", () => {
 
 describe("retryAt", () => {
   it("reads the ban reset as epoch seconds, epoch milliseconds, seconds from now or a date", () => {
-    const at = (value: string) => rateLimitRetryAt(headers({ "Jumpseller-BannedByRateLimit-Reset": value }), now).toISOString();
+    const at = (value: string) =>
+      rateLimitRetryAt(headers({ "Jumpseller-BannedByRateLimit-Reset": value }), now).toISOString();
     expect(at("1735725900")).toBe("2025-01-01T10:05:00.000Z");
     expect(at("1735725900000")).toBe("2025-01-01T10:05:00.000Z");
     expect(at("30")).toBe("2025-01-01T10:00:30.000Z");
@@ -25,18 +30,33 @@ describe("retryAt", () => {
   });
 
   it("waits a second or a minute depending on which budget is spent", () => {
-    const second = headers({ "Jumpseller-PerSecondRateLimit-Remaining": "0", "Jumpseller-PerMinuteRateLimit-Remaining": "500" });
-    const minute = headers({ "Jumpseller-PerSecondRateLimit-Remaining": "3", "Jumpseller-PerMinuteRateLimit-Remaining": "0" });
+    const second = headers({
+      "Jumpseller-PerSecondRateLimit-Remaining": "0",
+      "Jumpseller-PerMinuteRateLimit-Remaining": "500",
+    });
+    const minute = headers({
+      "Jumpseller-PerSecondRateLimit-Remaining": "3",
+      "Jumpseller-PerMinuteRateLimit-Remaining": "0",
+    });
     expect(rateLimitRetryAt(second, now).getTime() - now.getTime()).toBe(1_000);
     expect(rateLimitRetryAt(minute, now).getTime() - now.getTime()).toBe(60_000);
   });
 });
 
 describe("kinds", () => {
-  const kind = (status: number, h: Record<string, string> = {}) => toServiceError({ status, headers: headers(h), bodyText: "", what: "GET /x.json", now }).kind;
+  const kind = (status: number, h: Record<string, string> = {}) =>
+    toServiceError({ status, headers: headers(h), bodyText: "", what: "GET /x.json", now }).kind;
   it("classifies statuses", () => {
     expect([401, 403, 404, 409, 400, 422, 429, 500, 503].map((s) => kind(s))).toEqual([
-      "auth", "auth", "not_found", "conflict", "validation", "validation", "rate_limited", "transient", "transient",
+      "auth",
+      "auth",
+      "not_found",
+      "conflict",
+      "validation",
+      "validation",
+      "rate_limited",
+      "transient",
+      "transient",
     ]);
     expect(kind(403, { "Jumpseller-PerMinuteRateLimit-Remaining": "0" })).toBe("rate_limited");
     expect(kind(403, { "Jumpseller-PerMinuteRateLimit-Remaining": "12" })).toBe("auth");

@@ -66,12 +66,10 @@ function parseReset(value: string, now: Date): Date | undefined {
 /** A 403 is also how Jumpseller may answer over the limit; the rate-limit headers tell the two apart. */
 function isRateLimitExhausted(headers: Headers): boolean {
   if (headers.get(jumpsellerRateLimitHeaders.bannedReset)) return true;
-  return [jumpsellerRateLimitHeaders.perMinuteRemaining, jumpsellerRateLimitHeaders.perSecondRemaining].some(
-    (name) => {
-      const value = headers.get(name);
-      return value !== null && value.trim() !== "" && Number(value) <= 0;
-    },
-  );
+  return [jumpsellerRateLimitHeaders.perMinuteRemaining, jumpsellerRateLimitHeaders.perSecondRemaining].some((name) => {
+    const value = headers.get(name);
+    return value !== null && value.trim() !== "" && Number(value) <= 0;
+  });
 }
 
 export function toServiceError(opts: {

@@ -4,8 +4,7 @@ import { ServiceError, isServiceError } from "@/lib/errors";
 import { networkError, toServiceError } from "./http-errors";
 
 export type JumpsellerAuth =
-  | { kind: "private"; login: string; authtoken: string }
-  | { kind: "oauth"; getAccessToken: () => Promise<string> };
+  { kind: "private"; login: string; authtoken: string } | { kind: "oauth"; getAccessToken: () => Promise<string> };
 
 export interface TransportOptions {
   auth: JumpsellerAuth;
@@ -85,7 +84,13 @@ async function send<T>(opts: TransportOptions, req: JumpsellerRequest<T>, what: 
     json = bodyText.trim() ? JSON.parse(bodyText) : null;
   } catch (error) {
     // A 2xx that is not JSON comes from something in between (a proxy page), not from Jumpseller's logic.
-    throw new ServiceError({ service: "jumpseller", kind: "transient", status, message: `Jumpseller ${what} answered with invalid JSON`, cause: error });
+    throw new ServiceError({
+      service: "jumpseller",
+      kind: "transient",
+      status,
+      message: `Jumpseller ${what} answered with invalid JSON`,
+      cause: error,
+    });
   }
   const parsed = req.schema.safeParse(json);
   if (!parsed.success) {

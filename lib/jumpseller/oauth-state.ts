@@ -17,7 +17,15 @@ function sign(payload: string, secret: string): Buffer {
 }
 
 /** `<base64url payload>.<base64url HMAC>`; the payload holds the user id, the time and a nonce. */
-export function createOAuthState({ userId, secret, now = new Date() }: { userId: string; secret: string; now?: Date }): string {
+export function createOAuthState({
+  userId,
+  secret,
+  now = new Date(),
+}: {
+  userId: string;
+  secret: string;
+  now?: Date;
+}): string {
   if (!secret) throw new Error("createOAuthState needs a secret");
   const payload: StatePayload = { u: userId, t: now.getTime(), n: randomBytes(12).toString("base64url") };
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");

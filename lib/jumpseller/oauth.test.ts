@@ -4,7 +4,15 @@ import { ServiceError } from "@/lib/errors";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
 import { createJumpsellerClient } from "./client";
 import { jumpsellerScope } from "./constants";
-import { buildAuthorizeUrl, createOAuthState, ensureFreshAccessToken, exchangeCode, refreshTokens, verifyOAuthState, type JumpsellerTokens } from "./oauth";
+import {
+  buildAuthorizeUrl,
+  createOAuthState,
+  ensureFreshAccessToken,
+  exchangeCode,
+  refreshTokens,
+  verifyOAuthState,
+  type JumpsellerTokens,
+} from "./oauth";
 
 const clientId = "ponte-app";
 const clientSecret = "app-secret";
@@ -23,7 +31,12 @@ async function approve(authorizeUrl: string): Promise<URL> {
   expect(page.status).toBe(200);
   const html = await page.text();
   expect(html).toContain("Approve");
-  const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]?.replace(/&amp;/g, "&")]));
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [
+      m[1],
+      m[2]?.replace(/&amp;/g, "&"),
+    ]),
+  );
   const answer = await fetch(new URL("/oauth/authorize", authorizeUrl), {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -35,7 +48,10 @@ async function approve(authorizeUrl: string): Promise<URL> {
 }
 
 async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ServiceError);
   return error as ServiceError;
 }
@@ -43,39 +59,73 @@ async function failure(promise: Promise<unknown>): Promise<ServiceError> {
 describe("authorization code flow", () => {
   it("authorizes, exchanges the code, calls the API, and rotates the refresh token", async () => {
     const state = createOAuthState({ userId: "user-1", secret });
-    const authorizeUrl = buildAuthorizeUrl({ clientId, redirectUri, scopes: jumpsellerScope, state, authUrl: sim.authUrl });
-    expect(new URL(authorizeUrl).searchParams.get("scope")).toBe("read_store read_orders write_orders read_products read_customers read_hooks write_hooks");
+    const authorizeUrl = buildAuthorizeUrl({
+      clientId,
+      redirectUri,
+      scopes: jumpsellerScope,
+      state,
+      authUrl: sim.authUrl,
+    });
+    expect(new URL(authorizeUrl).searchParams.get("scope")).toBe(
+      "read_store read_orders write_orders read_products read_customers read_hooks write_hooks",
+    );
 
     const callback = await approve(authorizeUrl);
     expect(`${callback.origin}${callback.pathname}`).toBe(redirectUri);
-    expect(verifyOAuthState(callback.searchParams.get("state"), { secret, maxAgeMs: 600_000, userId: "user-1" })).toMatchObject({ ok: true, userId: "user-1" });
+    expect(
+      verifyOAuthState(callback.searchParams.get("state"), { secret, maxAgeMs: 600_000, userId: "user-1" }),
+    ).toMatchObject({ ok: true, userId: "user-1" });
 
     const code = callback.searchParams.get("code") ?? "";
     const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
-    expect((await failure(exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl }))).kind).toBe("auth");
+    expect(
+      (await failure(exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl }))).kind,
+    ).toBe("auth");
 
-    const api = createJumpsellerClient({ auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken }, baseUrl: sim.url });
+    const api = createJumpsellerClient({
+      auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken },
+      baseUrl: sim.url,
+    });
     expect((await api.getStoreInfo()).code).toBe("ponte-demo");
 
-    const next = await refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
+    const next = await refreshTokens({
+      refreshToken: tokens.refreshToken,
+      clientId,
+      clientSecret,
+      authUrl: sim.authUrl,
+    });
     expect(next.refreshToken).not.toBe(tokens.refreshToken);
-    const reused = await failure(refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl }));
+    const reused = await failure(
+      refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl }),
+    );
     expect(reused).toMatchObject({ kind: "auth", code: "invalid_grant" });
-    expect((await refreshTokens({ refreshToken: next.refreshToken, clientId, clientSecret, authUrl: sim.authUrl })).accessToken).toBeTruthy();
+    expect(
+      (await refreshTokens({ refreshToken: next.refreshToken, clientId, clientSecret, authUrl: sim.authUrl }))
+        .accessToken,
+    ).toBeTruthy();
   });
 
   it("refuses a wrong client secret as auth", async () => {
     const url = sim.control.authorize({ redirectUri, scope: jumpsellerScope, state: "s" });
     const code = new URL(url).searchParams.get("code") ?? "";
-    const error = await failure(exchangeCode({ code, clientId, clientSecret: "wrong", redirectUri, authUrl: sim.authUrl }));
+    const error = await failure(
+      exchangeCode({ code, clientId, clientSecret: "wrong", redirectUri, authUrl: sim.authUrl }),
+    );
     expect(error).toMatchObject({ kind: "auth", code: "invalid_client" });
   });
 
   it("refreshes an expiring token before use and hands back the new pair", async () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: jumpsellerScope })).searchParams.get("code") ?? "";
-    let stored: JumpsellerTokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
-    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
+    let stored: JumpsellerTokens = await exchangeCode({
+      code,
+      clientId,
+      clientSecret,
+      redirectUri,
+      authUrl: sim.authUrl,
+    });
+    const refresh = (refreshToken: string) =>
+      refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
     const api = createJumpsellerClient({
       baseUrl: sim.url,
       auth: {
@@ -89,7 +139,9 @@ describe("authorization code flow", () => {
     });
     const first = stored.accessToken;
     // Still fresh: no refresh.
-    expect(await ensureFreshAccessToken(stored, { refresh, now: sim.control.now() })).toMatchObject({ refreshed: false });
+    expect(await ensureFreshAccessToken(stored, { refresh, now: sim.control.now() })).toMatchObject({
+      refreshed: false,
+    });
     await api.countOrders();
     expect(stored.accessToken).toBe(first);
 
@@ -100,7 +152,10 @@ describe("authorization code flow", () => {
 
     // An expired token is refused by the API as auth.
     sim.control.advanceTime(60 * 60_000);
-    const stale = createJumpsellerClient({ baseUrl: sim.url, auth: { kind: "oauth", getAccessToken: async () => stored.accessToken } });
+    const stale = createJumpsellerClient({
+      baseUrl: sim.url,
+      auth: { kind: "oauth", getAccessToken: async () => stored.accessToken },
+    });
     expect(await failure(stale.countOrders())).toMatchObject({ kind: "auth", status: 401 });
     await api.countOrders();
     sim.control.setTime(null);
@@ -110,15 +165,22 @@ describe("authorization code flow", () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: jumpsellerScope })).searchParams.get("code") ?? "";
     const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     const expired = { ...tokens, expiresAt: new Date(0) };
-    const refresh = (refreshToken: string) => refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
-    const [a, b] = await Promise.all([ensureFreshAccessToken(expired, { refresh }), ensureFreshAccessToken(expired, { refresh })]);
+    const refresh = (refreshToken: string) =>
+      refreshTokens({ refreshToken, clientId, clientSecret, authUrl: sim.authUrl });
+    const [a, b] = await Promise.all([
+      ensureFreshAccessToken(expired, { refresh }),
+      ensureFreshAccessToken(expired, { refresh }),
+    ]);
     expect(a.tokens.refreshToken).toBe(b.tokens.refreshToken);
   });
 
   it("lacking a scope gives auth", async () => {
     const code = new URL(sim.control.authorize({ redirectUri, scope: "read_store" })).searchParams.get("code") ?? "";
     const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
-    const api = createJumpsellerClient({ baseUrl: sim.url, auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken } });
+    const api = createJumpsellerClient({
+      baseUrl: sim.url,
+      auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken },
+    });
     expect((await api.getStoreInfo()).code).toBe("ponte-demo");
     expect(await failure(api.countOrders())).toMatchObject({ kind: "auth", status: 403 });
   });
@@ -136,16 +198,23 @@ describe("state", () => {
     expect(verifyOAuthState(state, { ...opts, userId: "user-2" })).toEqual({ ok: false, reason: "wrong_user" });
   });
   it("refuses an expired state", () => {
-    expect(verifyOAuthState(state, { ...opts, now: new Date(now.getTime() + 10 * 60_000 + 1) })).toEqual({ ok: false, reason: "expired" });
+    expect(verifyOAuthState(state, { ...opts, now: new Date(now.getTime() + 10 * 60_000 + 1) })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
   it("refuses a tampered state or one signed with another secret", () => {
     const [payload, signature] = state.split(".");
     const forged = Buffer.from(JSON.stringify({ u: "user-2", t: now.getTime(), n: "x" })).toString("base64url");
-    expect(verifyOAuthState(`${forged}.${signature}`, { ...opts, userId: "user-2" })).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyOAuthState(`${forged}.${signature}`, { ...opts, userId: "user-2" })).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(verifyOAuthState(`${payload}.${signature?.slice(0, -2)}AA`, opts)).toMatchObject({ ok: false });
     expect(verifyOAuthState(state, { ...opts, secret: "other" })).toEqual({ ok: false, reason: "bad_signature" });
   });
   it("refuses garbage", () => {
-    for (const bad of [null, "", "abc", "a.b.c", "!!.??"]) expect(verifyOAuthState(bad, opts)).toEqual({ ok: false, reason: "malformed" });
+    for (const bad of [null, "", "abc", "a.b.c", "!!.??"])
+      expect(verifyOAuthState(bad, opts)).toEqual({ ok: false, reason: "malformed" });
   });
 });

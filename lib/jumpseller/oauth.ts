@@ -2,7 +2,8 @@
 // refresh returns a new refresh token and the old one stops working, so the newest must always be stored.
 import { z } from "zod";
 import { ServiceError } from "@/lib/errors";
-import { defaultJumpsellerAuthUrl, jumpsellerScope } from "./constants";
+import { getEnv } from "@/lib/env";
+import { jumpsellerScope } from "./constants";
 import { errorText, networkError, toServiceError } from "./http-errors";
 
 export { createOAuthState, verifyOAuthState, type OAuthStateResult } from "./oauth-state";
@@ -23,8 +24,7 @@ export interface TokenRequestOptions {
   now?: () => Date;
 }
 
-const authUrlOf = (authUrl?: string) =>
-  (authUrl ?? process.env.JUMPSELLER_AUTH_URL ?? defaultJumpsellerAuthUrl).replace(/\/+$/, "");
+const authUrlOf = (authUrl?: string) => (authUrl ?? getEnv().JUMPSELLER_AUTH_URL).replace(/\/+$/, "");
 
 export function buildAuthorizeUrl(opts: {
   clientId: string;
@@ -106,7 +106,12 @@ async function requestTokens(params: Record<string, string>, opts: TokenRequestO
   try {
     parsed = tokenResponseSchema.safeParse(JSON.parse(bodyText));
   } catch (error) {
-    throw new ServiceError({ service: "jumpseller", kind: "transient", message: `Jumpseller ${what} answered with invalid JSON`, cause: error });
+    throw new ServiceError({
+      service: "jumpseller",
+      kind: "transient",
+      message: `Jumpseller ${what} answered with invalid JSON`,
+      cause: error,
+    });
   }
   if (!parsed.success) {
     throw new ServiceError({

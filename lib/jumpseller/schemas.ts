@@ -2,10 +2,19 @@
 // pass through untouched. Numbers may arrive as strings (customer.id, amounts) and empty values as null.
 import { z } from "zod";
 
-const num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const num = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const nullableNum = num.nullish().transform((v) => v ?? 0);
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
-const text = z.string().nullish().transform((v) => v ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const orderStatusEnum = z.enum(["abandoned", "canceled", "pending_payment", "paid"]);
 export type OrderStatus = z.infer<typeof orderStatusEnum>;
@@ -31,7 +40,10 @@ export const orderProductSchema = z.looseObject({
   discount: nullableNum,
   // VAT per unit after the discount.
   tax: nullableNum,
-  taxes: z.array(orderTaxSchema).nullish().transform((v) => v ?? []),
+  taxes: z
+    .array(orderTaxSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   // Variant options, when the simulator or a live store sends them.
   options: z
     .array(z.looseObject({ name: z.string(), value: z.string() }))
@@ -78,12 +90,23 @@ export const orderSchema = z.looseObject({
   billing_address: addressSchema.nullish().transform((v) => v ?? null),
   shipping_address: addressSchema.nullish().transform((v) => v ?? null),
   products: z.array(orderProductSchema),
-  shipping_taxes: z.array(orderTaxSchema).nullish().transform((v) => v ?? []),
+  shipping_taxes: z
+    .array(orderTaxSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   additional_fields: z
     .array(z.looseObject({ label: text, value: text, area: text }))
     .nullish()
     .transform((v) => v ?? []),
   shipment_status_enum: text,
+  // "delivery" | "store_pickup" | "no_shipping"; with store_pickup the goods are handed over at pickup_address.
+  shipping_option: text,
+  pickup_address: addressSchema.nullish().transform((v) => v ?? null),
+  // The buyer's company, when the checkout asks for it ("Razón social").
+  billing_information: z
+    .looseObject({ company_name: text, business_activity: text, taxpayer_type: text })
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export type JumpsellerOrder = z.infer<typeof orderSchema>;
@@ -131,8 +154,14 @@ export const variantSchema = z.looseObject({
   barcode: text,
   price: nullableNum,
   stock: num.nullish().transform((v) => v ?? null),
-  stock_unlimited: z.boolean().nullish().transform((v) => v ?? false),
-  options: z.array(optionSchema).nullish().transform((v) => v ?? []),
+  stock_unlimited: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  options: z
+    .array(optionSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type JumpsellerVariant = z.infer<typeof variantSchema>;
 export const wrappedVariantSchema = z.object({ variant: variantSchema });
@@ -145,10 +174,19 @@ export const productSchema = z.looseObject({
   brand: text,
   price: nullableNum,
   stock: num.nullish().transform((v) => v ?? null),
-  stock_unlimited: z.boolean().nullish().transform((v) => v ?? false),
+  stock_unlimited: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   status: text,
-  categories: z.array(categorySchema).nullish().transform((v) => v ?? []),
-  variants: z.array(variantSchema).nullish().transform((v) => v ?? []),
+  categories: z
+    .array(categorySchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  variants: z
+    .array(variantSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   updated_at: text,
 });
 export type JumpsellerProduct = z.infer<typeof productSchema>;

@@ -21,7 +21,10 @@ export interface FreshTokens {
 // the caller must serialise refreshes per store (a row lock or a job concurrency key).
 const inFlight = new Map<string, Promise<JumpsellerTokens>>();
 
-export async function ensureFreshAccessToken(tokens: JumpsellerTokens, options: EnsureFreshOptions): Promise<FreshTokens> {
+export async function ensureFreshAccessToken(
+  tokens: JumpsellerTokens,
+  options: EnsureFreshOptions,
+): Promise<FreshTokens> {
   const now = options.now ?? new Date();
   const skewMs = options.skewMs ?? 5 * 60_000;
   if (tokens.expiresAt.getTime() - skewMs > now.getTime()) return { tokens, refreshed: false };

@@ -4,11 +4,15 @@
 // result says which one matched.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export { jumpsellerWebhookEvents, jumpsellerWebhookHeaders, webhookEventSchema, type JumpsellerWebhookEvent } from "./constants";
+export {
+  jumpsellerWebhookEvents,
+  jumpsellerWebhookHeaders,
+  webhookEventSchema,
+  type JumpsellerWebhookEvent,
+} from "./constants";
 
 export type WebhookSignatureResult =
-  | { ok: true; matched: "hooks_token" | "client_secret" }
-  | { ok: false; reason: "missing" | "malformed" | "mismatch" };
+  { ok: true; matched: "hooks_token" | "client_secret" } | { ok: false; reason: "missing" | "malformed" | "mismatch" };
 
 export interface WebhookSignatureKeys {
   hooksToken?: string | null;
@@ -19,7 +23,9 @@ const base64Pattern = /^[A-Za-z0-9+/]+={0,2}$/;
 const sha256Bytes = 32;
 
 function toBuffer(body: Uint8Array | string): Buffer {
-  return typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return typeof body === "string"
+    ? Buffer.from(body, "utf8")
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
 /** The header value Jumpseller would send for this exact body. */

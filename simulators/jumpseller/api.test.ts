@@ -10,13 +10,18 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const basic = (s: JumpsellerSimulator) => `Basic ${Buffer.from(`${s.control.store.login}:${s.control.store.authtoken}`).toString("base64")}`;
-const get = (s: JumpsellerSimulator, path: string) => fetch(`${s.url}${path}`, { headers: { Authorization: basic(s) } });
+const basic = (s: JumpsellerSimulator) =>
+  `Basic ${Buffer.from(`${s.control.store.login}:${s.control.store.authtoken}`).toString("base64")}`;
+const get = (s: JumpsellerSimulator, path: string) =>
+  fetch(`${s.url}${path}`, { headers: { Authorization: basic(s) } });
 
 describe("lists", () => {
   it("pages with page/limit (default 50, at most 100), newest first, and after-id oldest first", async () => {
     sim = await startJumpsellerSimulator({ rateLimit: false });
-    const ids = Array.from({ length: 120 }, () => sim!.control.createOrder({ products: [{ name: "X", qty: 1, price: 1, taxRate: 23 }] }).id);
+    const ids = Array.from(
+      { length: 120 },
+      () => sim!.control.createOrder({ products: [{ name: "X", qty: 1, price: 1, taxRate: 23 }] }).id,
+    );
 
     const page1 = (await (await get(sim, "/orders.json")).json()) as { order: { id: number } }[];
     expect(page1).toHaveLength(50);
@@ -26,9 +31,13 @@ describe("lists", () => {
     const page3 = (await (await get(sim, "/orders.json?limit=50&page=3")).json()) as unknown[];
     expect(page3).toHaveLength(20);
 
-    const after = (await (await get(sim, `/orders/after/${ids[100]}.json?limit=5`)).json()) as { order: { id: number } }[];
+    const after = (await (await get(sim, `/orders/after/${ids[100]}.json?limit=5`)).json()) as {
+      order: { id: number };
+    }[];
     expect(after.map((o) => o.order.id)).toEqual(ids.slice(101, 106));
-    const afterPage2 = (await (await get(sim, `/orders/after/${ids[100]}.json?limit=5&page=2`)).json()) as { order: { id: number } }[];
+    const afterPage2 = (await (await get(sim, `/orders/after/${ids[100]}.json?limit=5&page=2`)).json()) as {
+      order: { id: number };
+    }[];
     expect(afterPage2.map((o) => o.order.id)).toEqual(ids.slice(106, 111));
 
     expect(await (await get(sim, "/orders/count.json")).json()).toEqual({ count: 120 });
@@ -60,10 +69,19 @@ describe("rate limits", () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await get(sim, "/orders/count.json"));
     expect(answers.map((r) => r.headers.get("jumpseller-persecondratelimit-remaining"))).toEqual(["2", "1", "0", "0"]);
-    expect(answers.map((r) => r.headers.get("jumpseller-perminuteratelimit-remaining"))).toEqual(["99", "98", "97", "97"]);
+    expect(answers.map((r) => r.headers.get("jumpseller-perminuteratelimit-remaining"))).toEqual([
+      "99",
+      "98",
+      "97",
+      "97",
+    ]);
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 429]);
 
-    const client = createJumpsellerClient({ auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken }, baseUrl: sim.url, now: () => sim!.control.now() });
+    const client = createJumpsellerClient({
+      auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken },
+      baseUrl: sim.url,
+      now: () => sim!.control.now(),
+    });
     const error = await client.countOrders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({ kind: "rate_limited", status: 429, retryAt: new Date("2025-01-01T10:00:01Z") });
@@ -75,7 +93,11 @@ describe("rate limits", () => {
   it("waits a minute when the per-minute budget is spent, and reads a 403 with spent budget as rate_limited", async () => {
     sim = await startJumpsellerSimulator({ rateLimit: { perSecond: 100, perMinute: 2, status: 403 } });
     sim.control.setTime(new Date("2025-01-01T10:00:00Z"));
-    const client = createJumpsellerClient({ auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken }, baseUrl: sim.url, now: () => sim!.control.now() });
+    const client = createJumpsellerClient({
+      auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken },
+      baseUrl: sim.url,
+      now: () => sim!.control.now(),
+    });
     await client.countOrders();
     await client.countOrders();
     const error = await client.countOrders().catch((e: unknown) => e);
@@ -90,9 +112,17 @@ describe("rate limits", () => {
     await get(sim, "/orders/count.json");
     const banned = await get(sim, "/orders/count.json");
     expect(banned.status).toBe(429);
-    expect(banned.headers.get("jumpseller-bannedbyratelimit-reset")).toBe(String(Date.parse("2025-01-01T10:05:00Z") / 1000));
-    const client = createJumpsellerClient({ auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken }, baseUrl: sim.url });
-    expect(await client.countOrders().catch((e: unknown) => e)).toMatchObject({ kind: "rate_limited", retryAt: new Date("2025-01-01T10:05:00Z") });
+    expect(banned.headers.get("jumpseller-bannedbyratelimit-reset")).toBe(
+      String(Date.parse("2025-01-01T10:05:00Z") / 1000),
+    );
+    const client = createJumpsellerClient({
+      auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken },
+      baseUrl: sim.url,
+    });
+    expect(await client.countOrders().catch((e: unknown) => e)).toMatchObject({
+      kind: "rate_limited",
+      retryAt: new Date("2025-01-01T10:05:00Z"),
+    });
   });
 });
 
@@ -101,8 +131,14 @@ describe("control over HTTP", () => {
     sim = await startJumpsellerSimulator({ rateLimit: false });
     const control = sim.authUrl + "/__control";
     const post = (path: string, body?: unknown) =>
-      fetch(control + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
-    const created = (await (await post("/orders", { products: [{ name: "Caneca", qty: 2, price: 5, taxRate: 23 }], nif: "123456789" })).json()) as { order: { id: number; total: number } };
+      fetch(control + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body ?? {}),
+      });
+    const created = (await (
+      await post("/orders", { products: [{ name: "Caneca", qty: 2, price: 5, taxRate: 23 }], nif: "123456789" })
+    ).json()) as { order: { id: number; total: number } };
     expect(created.order.total).toBe(10);
     const paid = (await (await post(`/orders/${created.order.id}/pay`)).json()) as { order: { status_enum: string } };
     expect(paid.order.status_enum).toBe("paid");

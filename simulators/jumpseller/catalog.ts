@@ -85,7 +85,9 @@ export function createCatalog(state: StoreState, clock: Clock, hooks: WebhookDis
           barcode: v.barcode ?? null,
           priceCents: toCents(v.price ?? input.price ?? 0),
           stock: v.stock === undefined ? 0 : v.stock,
-          options: Array.isArray(v.options) ? v.options.map((o) => ({ ...o })) : Object.entries(v.options).map(([name, value]) => ({ name, value })),
+          options: Array.isArray(v.options)
+            ? v.options.map((o) => ({ ...o }))
+            : Object.entries(v.options).map(([name, value]) => ({ name, value })),
         })),
         createdAt: now,
         updatedAt: now,
@@ -113,7 +115,8 @@ export function createCatalog(state: StoreState, clock: Clock, hooks: WebhookDis
     setStock(productId: number, variantId: number | null, stock: number | null) {
       const product = productOrThrow(productId);
       if (variantId === null) {
-        if (product.variants.length > 0) throw new ShopError(400, `Product ${productId} has variants: set the stock of a variant`);
+        if (product.variants.length > 0)
+          throw new ShopError(400, `Product ${productId} has variants: set the stock of a variant`);
         product.stock = stock;
       } else {
         const variant = product.variants.find((v) => v.id === variantId);
@@ -141,7 +144,14 @@ export function createCatalog(state: StoreState, clock: Clock, hooks: WebhookDis
         email: input.email,
         fullname: input.fullname ?? null,
         phone: input.phone ?? null,
-        billingAddress: { ...emptyAddress(), name, surname: rest.join(" ") || null, taxid: input.nif ?? null, country: "Portugal", country_code: "PT" },
+        billingAddress: {
+          ...emptyAddress(),
+          name,
+          surname: rest.join(" ") || null,
+          taxid: input.nif ?? null,
+          country: "Portugal",
+          country_code: "PT",
+        },
       };
       state.customers.set(customer.id, customer);
       hooks.emit("customer_created", { customer: customerJson(customer) });

@@ -35,7 +35,9 @@ export function createControlRoutes(control: JumpsellerSimulatorControl): Route[
     route("GET", "/orders/(\\d+)/history", ({ params }) => ok(control.history(id(params)))),
 
     route("POST", "/products", ({ body }) => ok({ product: control.createProduct(obj(body) as never) })),
-    route("PATCH", "/products/(\\d+)", ({ params, body }) => ok({ product: control.updateProduct(id(params), obj(body)) })),
+    route("PATCH", "/products/(\\d+)", ({ params, body }) =>
+      ok({ product: control.updateProduct(id(params), obj(body)) }),
+    ),
     route("DELETE", "/products/(\\d+)", ({ params }) => {
       control.deleteProduct(id(params));
       return ok();
@@ -61,7 +63,11 @@ export function createControlRoutes(control: JumpsellerSimulatorControl): Route[
     }),
     route("POST", "/faults", ({ body }) => {
       const b = obj(body);
-      if (b.failNext !== undefined) control.failNext(Number(b.failNext), { status: b.status === undefined ? undefined : Number(b.status), body: b.body });
+      if (b.failNext !== undefined)
+        control.failNext(Number(b.failNext), {
+          status: b.status === undefined ? undefined : Number(b.status),
+          body: b.body,
+        });
       if (b.latencyMs !== undefined) control.setLatency(Number(b.latencyMs));
       return ok();
     }),

@@ -97,7 +97,16 @@ export function createControl({ state, clock, hooks, oauth, faults, requestLog, 
     expireAccessTokens: () => oauth.expireAccessTokens(),
     /** Approves an authorization request without the consent page; returns the redirect URL with the code. */
     authorize: (p: { redirectUri: string; scope: string; state?: string }) =>
-      oauth.decide({ client_id: credentials.clientId, redirect_uri: p.redirectUri, response_type: "code", scope: p.scope, state: p.state }, true),
+      oauth.decide(
+        {
+          client_id: credentials.clientId,
+          redirect_uri: p.redirectUri,
+          response_type: "code",
+          scope: p.scope,
+          state: p.state,
+        },
+        true,
+      ),
     setStoreInfoShape(shape: StoreProfile["infoShape"]) {
       state.profile.infoShape = shape;
     },

@@ -1,6 +1,5 @@
-// Minimal node:http plumbing for the Jumpseller simulator.
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// Minimal node:http plumbing for the Jumpseller simulator (listening, closing and bodies: ../shared/http).
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export interface SimResponse {
   status: number;
@@ -22,18 +21,6 @@ export interface Route {
   method: string;
   pattern: RegExp;
   handle: (ctx: RouteContext) => SimResponse | Promise<SimResponse>;
-}
-
-export async function readBody(req: IncomingMessage, limitBytes = 1_000_000): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limitBytes) throw new Error("Request body too large");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** JSON bodies as objects, form bodies as plain objects, anything else as undefined. */
@@ -69,24 +56,11 @@ export function matchRoute<R extends Route>(routes: R[], method: string, path: s
   return undefined;
 }
 
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({
+  status,
+  body,
+  headers,
+});
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

@@ -27,12 +27,16 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
   const accessTokens = new Map<string, Grant>();
   const refreshTokens = new Map<string, { scope: string }>();
 
-  const oauthError = (status: number, error: string, description: string) => json(status, { error, error_description: description });
+  const oauthError = (status: number, error: string, description: string) =>
+    json(status, { error, error_description: description });
 
   function issue(scope: string) {
     const access = randomToken(32);
     const refresh = randomToken(32);
-    accessTokens.set(access, { scopes: new Set(scope.split(/\s+/).filter(Boolean)), expiresAt: clock.now().getTime() + options.tokenTtlSeconds * 1000 });
+    accessTokens.set(access, {
+      scopes: new Set(scope.split(/\s+/).filter(Boolean)),
+      expiresAt: clock.now().getTime() + options.tokenTtlSeconds * 1000,
+    });
     refreshTokens.set(refresh, { scope });
     return json(200, {
       access_token: access,
@@ -47,7 +51,8 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
   function checkAuthorizeParams(p: Record<string, string | undefined>): string | null {
     if (p.client_id !== options.clientId) return "Unknown client_id";
     if (!p.redirect_uri || !/^https?:\/\//.test(p.redirect_uri)) return "Missing or invalid redirect_uri";
-    if (options.redirectUris && !options.redirectUris.includes(p.redirect_uri)) return "redirect_uri does not match the app";
+    if (options.redirectUris && !options.redirectUris.includes(p.redirect_uri))
+      return "redirect_uri does not match the app";
     if (p.response_type !== "code") return "response_type must be code";
     return null;
   }
@@ -56,7 +61,11 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
     const hidden = ["client_id", "redirect_uri", "response_type", "scope", "state"]
       .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(p[k] ?? "")}">`)
       .join("");
-    const scopes = (p.scope ?? "").split(/\s+/).filter(Boolean).map((s) => `<li>${escapeHtml(s)}</li>`).join("");
+    const scopes = (p.scope ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((s) => `<li>${escapeHtml(s)}</li>`)
+      .join("");
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authorize application</title></head><body>
 <h1>Authorize application</h1><p>Store <strong>${escapeHtml(state.profile.name)}</strong> (${escapeHtml(state.profile.code)})</p>
 <p>The application asks for:</p><ul>${scopes}</ul>
@@ -72,7 +81,11 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
     const target = new URL(p.redirect_uri as string);
     if (approve) {
       const code = randomToken(16);
-      codes.set(code, { redirectUri: p.redirect_uri as string, scope: p.scope ?? "", expiresAt: clock.now().getTime() + 10 * 60_000 });
+      codes.set(code, {
+        redirectUri: p.redirect_uri as string,
+        scope: p.scope ?? "",
+        expiresAt: clock.now().getTime() + 10 * 60_000,
+      });
       target.searchParams.set("code", code);
     } else {
       target.searchParams.set("error", "access_denied");
@@ -86,12 +99,22 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
     const basic = /^Basic (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (basic) [clientId, clientSecret] = Buffer.from(basic, "base64").toString("utf8").split(":");
     if (clientId !== options.clientId || clientSecret !== options.clientSecret) {
-      return oauthError(401, "invalid_client", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.");
+      return oauthError(
+        401,
+        "invalid_client",
+        "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
+      );
     }
-    const invalidGrant = () => oauthError(400, "invalid_grant", "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.");
+    const invalidGrant = () =>
+      oauthError(
+        400,
+        "invalid_grant",
+        "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+      );
     if (body.grant_type === "authorization_code") {
       const grant = body.code ? codes.get(body.code) : undefined;
-      if (!grant || grant.expiresAt < clock.now().getTime() || grant.redirectUri !== body.redirect_uri) return invalidGrant();
+      if (!grant || grant.expiresAt < clock.now().getTime() || grant.redirectUri !== body.redirect_uri)
+        return invalidGrant();
       codes.delete(body.code as string);
       return issue(grant.scope);
     }
@@ -101,7 +124,11 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
       refreshTokens.delete(body.refresh_token as string);
       return issue(grant.scope);
     }
-    return oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+    return oauthError(
+      400,
+      "unsupported_grant_type",
+      "The authorization grant type is not supported by the authorization server.",
+    );
   }
 
   const routes: Route[] = [
@@ -138,20 +165,27 @@ export function createOAuthServer(state: StoreState, clock: Clock, options: OAut
     if (bearer) {
       const grant = accessTokens.get(bearer);
       if (!grant) return { ok: false, response: invalidToken("The access token is invalid") };
-      if (grant.expiresAt <= clock.now().getTime()) return { ok: false, response: invalidToken("The access token expired") };
+      if (grant.expiresAt <= clock.now().getTime())
+        return { ok: false, response: invalidToken("The access token expired") };
       return { ok: true, scopes: grant.scopes };
     }
     const basic = /^Basic (.+)$/i.exec(header)?.[1];
     // Query-string credentials are deprecated by Jumpseller but still accepted.
-    const [login, authtoken] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [query.get("login"), query.get("authtoken")];
+    const [login, authtoken] = basic
+      ? Buffer.from(basic, "base64").toString("utf8").split(":")
+      : [query.get("login"), query.get("authtoken")];
     if (login === options.login && authtoken === options.authtoken) return { ok: true, scopes: "all" };
     return { ok: false, response: json(401, { message: "Unauthorized: invalid login or authtoken" }) };
   }
 
   const invalidToken = (description: string) =>
-    json(401, { error: "invalid_token", error_description: description }, {
-      "WWW-Authenticate": `Bearer realm="Jumpseller", error="invalid_token", error_description="${description}"`,
-    });
+    json(
+      401,
+      { error: "invalid_token", error_description: description },
+      {
+        "WWW-Authenticate": `Bearer realm="Jumpseller", error="invalid_token", error_description="${description}"`,
+      },
+    );
 
   return {
     routes,

@@ -33,7 +33,8 @@ export function createRateLimiter(clock: Clock, options: RateLimitOptions | fals
       const now = clock.now().getTime();
       hits = hits.filter((t) => t > now - 60_000);
       const lastSecond = hits.filter((t) => t > now - 1_000).length;
-      const remaining = (limit: number, used: number) => (Number.isFinite(limit) ? String(Math.max(0, limit - used)) : "1000000");
+      const remaining = (limit: number, used: number) =>
+        Number.isFinite(limit) ? String(Math.max(0, limit - used)) : "1000000";
 
       if (bannedUntil > now) {
         return {

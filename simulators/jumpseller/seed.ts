@@ -3,7 +3,15 @@
 import type { JumpsellerSimulatorControl } from "./control";
 
 export function seedDemoStore(control: JumpsellerSimulatorControl) {
-  const mug = control.createProduct({ name: "Caneca Ponte", sku: "CAN-001", barcode: "5600000000017", brand: "Ponte", price: 12.5, stock: 40, categories: ["Casa"] });
+  const mug = control.createProduct({
+    name: "Caneca Ponte",
+    sku: "CAN-001",
+    barcode: "5600000000017",
+    brand: "Ponte",
+    price: 12.5,
+    stock: 40,
+    categories: ["Casa"],
+  });
   const tee = control.createProduct({
     name: "T-shirt Lisboa",
     sku: "TSH",
@@ -15,7 +23,14 @@ export function seedDemoStore(control: JumpsellerSimulatorControl) {
       { sku: "TSH-M-AZ", barcode: "5600000000031", price: 19.9, stock: 8, options: { Tamanho: "M", Cor: "Azul" } },
     ],
   });
-  const book = control.createProduct({ name: "Guia de Lisboa", sku: "LIV-001", brand: "Editora Exemplo", price: 15, stock: null, categories: ["Livros"] });
+  const book = control.createProduct({
+    name: "Guia de Lisboa",
+    sku: "LIV-001",
+    brand: "Editora Exemplo",
+    price: 15,
+    stock: null,
+    categories: ["Livros"],
+  });
   const variant = tee.variants[1];
 
   const paid = control.createOrder({
@@ -38,7 +53,10 @@ export function seedDemoStore(control: JumpsellerSimulatorControl) {
   });
   control.payOrder(withCoupon.id);
 
-  control.createOrder({ products: [{ productId: mug.id, qty: 1, taxRate: 23 }], customer: { email: "rita@example.com", fullname: "Rita Sousa" } });
+  control.createOrder({
+    products: [{ productId: mug.id, qty: 1, taxRate: 23 }],
+    customer: { email: "rita@example.com", fullname: "Rita Sousa" },
+  });
   const cancelled = control.createOrder({ products: [{ productId: book.id, qty: 2, taxRate: 6 }], giftCard: 5 });
   control.cancelOrder(cancelled.id);
 }

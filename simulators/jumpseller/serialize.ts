@@ -1,6 +1,15 @@
 // Resources as Jumpseller sends them: snake_case, null for empty, amounts as JSON numbers, translated
 // status names beside the *_enum fields, times as "2023-02-10 13:56:35 UTC".
-import type { Locale, OrderStatus, ShipmentStatus, SimCustomer, SimHook, SimOrder, SimProduct, StoreState } from "./state";
+import type {
+  Locale,
+  OrderStatus,
+  ShipmentStatus,
+  SimCustomer,
+  SimHook,
+  SimOrder,
+  SimProduct,
+  StoreState,
+} from "./state";
 
 export const jumpsellerTime = (date: Date) => `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 export const triggeredAtTime = (date: Date) => date.toISOString().replace("T", " ").replace("Z", " UTC");
@@ -37,7 +46,13 @@ export function orderJson(state: StoreState, order: SimOrder): OrderJson {
   const locale = state.profile.locale;
   const t = order.totals;
   const customer = order.customerId === null ? null : state.customers.get(order.customerId);
-  const tax = (rate: number, onPrice: Record<string, boolean>) => ({ id: Math.round(rate * 100), name: `${taxName[locale]} ${rate}%`, rate, fixed: false, ...onPrice });
+  const tax = (rate: number, onPrice: Record<string, boolean>) => ({
+    id: Math.round(rate * 100),
+    name: `${taxName[locale]} ${rate}%`,
+    rate,
+    fixed: false,
+    ...onPrice,
+  });
   const json: OrderJson = {
     id: order.id,
     created_at: jumpsellerTime(order.createdAt),
@@ -63,7 +78,12 @@ export function orderJson(state: StoreState, order: SimOrder): OrderJson {
     promotions: [],
     // Live stores send the customer id as a string.
     customer: customer
-      ? { id: String(customer.id), email: customer.email, phone: customer.phone, fullname: customer.fullname ?? customer.email }
+      ? {
+          id: String(customer.id),
+          email: customer.email,
+          phone: customer.phone,
+          fullname: customer.fullname ?? customer.email,
+        }
       : null,
     billing_address: { ...order.billingAddress },
     shipping_address: { ...order.shippingAddress },
@@ -104,7 +124,10 @@ export function productJson(product: SimProduct) {
     stock: hasVariants ? product.variants.reduce((sum, v) => sum + (v.stock ?? 0), 0) : product.stock,
     stock_unlimited: hasVariants ? false : product.stock === null,
     status: product.status,
-    permalink: product.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+    permalink: product.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, ""),
     categories: product.categories.map((c) => ({ ...c })),
     variants: product.variants.map(variantJson),
     created_at: jumpsellerTime(product.createdAt),

@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createApiRoutes } from "./api-routes";
 import { createControl, type Faults, type JumpsellerSimulatorControl, type RequestLogEntry } from "./control";
 import { createControlRoutes } from "./control-http";
-import { closeServer, json, listen, matchRoute, parseBody, readBody, send, type SimResponse } from "./http-util";
+import { closeServer, listen, readBody } from "../shared/http";
+import { json, matchRoute, parseBody, send, type SimResponse } from "./http-util";
 import { createOAuthServer } from "./oauth-server";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit";
 import { createClock, createStoreState, randomToken, type Locale } from "./state";
@@ -92,7 +93,13 @@ export async function startJumpsellerSimulator(options: JumpsellerSimulatorOptio
       latencyTimers.add(timer);
     });
 
-  async function handleApi(req: IncomingMessage, path: string, query: URLSearchParams, body: unknown, rawBody: string): Promise<SimResponse> {
+  async function handleApi(
+    req: IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    rawBody: string,
+  ): Promise<SimResponse> {
     const limit = limiter.check();
     const withLimits = (r: SimResponse): SimResponse => ({ ...r, headers: { ...r.headers, ...limit.headers } });
     if (!limit.allowed) return withLimits(json(limit.status, { message: "Too Many Requests" }));
@@ -106,7 +113,12 @@ export async function startJumpsellerSimulator(options: JumpsellerSimulatorOptio
     const match = matchRoute(apiRoutes, req.method ?? "GET", path);
     if (!match) return withLimits(json(404, { message: "Not Found" }));
     if (auth.scopes !== "all" && !auth.scopes.has(match.route.scope)) {
-      return withLimits(json(403, { error: "insufficient_scope", error_description: `This action needs the ${match.route.scope} scope` }));
+      return withLimits(
+        json(403, {
+          error: "insufficient_scope",
+          error_description: `This action needs the ${match.route.scope} scope`,
+        }),
+      );
     }
     return withLimits(await match.route.handle({ params: match.params, query, body, rawBody, req }));
   }
@@ -123,7 +135,7 @@ export async function startJumpsellerSimulator(options: JumpsellerSimulatorOptio
     const method = req.method ?? "GET";
     let rawBody = "";
     try {
-      rawBody = await readBody(req);
+      rawBody = await readBody(req, 1_000_000);
     } catch {
       return send(res, json(413, { message: "Request body too large" }));
     }
@@ -133,16 +145,27 @@ export async function startJumpsellerSimulator(options: JumpsellerSimulatorOptio
     if (url.pathname.startsWith("/v1/")) {
       const path = url.pathname.slice(3);
       const response = await handleApi(req, path, url.searchParams, body, rawBody);
-      requestLog.push({ method, path: path + url.search, status: response.status, auth: authKind(req, url.searchParams) });
+      requestLog.push({
+        method,
+        path: path + url.search,
+        status: response.status,
+        auth: authKind(req, url.searchParams),
+      });
       return send(res, response);
     }
-    const match = matchRoute(url.pathname.startsWith("/__control/") ? controlRoutes : oauth.routes, method, url.pathname);
+    const match = matchRoute(
+      url.pathname.startsWith("/__control/") ? controlRoutes : oauth.routes,
+      method,
+      url.pathname,
+    );
     if (!match) return send(res, json(404, { message: "Not Found" }));
     return send(res, await match.route.handle({ ...ctx, params: match.params }));
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, json(500, { message: String((error as Error)?.message ?? error) })));
+    handle(req, res).catch((error: unknown) =>
+      send(res, json(500, { message: String((error as Error)?.message ?? error) })),
+    );
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 0, host);

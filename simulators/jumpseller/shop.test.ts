@@ -50,7 +50,10 @@ describe("money model", () => {
       total: 5130,
     });
     expect(order.total).toBeCloseTo(59.2 - 6.82 + 4.92 - 1 - 5, 10);
-    expect(order.products.map((p) => [p.price, p.discount, p.tax])).toEqual([[24.6, 0, 4.6], [10, 1, 0.51]]);
+    expect(order.products.map((p) => [p.price, p.discount, p.tax])).toEqual([
+      [24.6, 0, 4.6],
+      [10, 1, 0.51],
+    ]);
     expect(order.products[0]?.taxes).toEqual([expect.objectContaining({ rate: 23, tax_on_product_price: true })]);
     expect(order.shipping_taxes).toEqual([expect.objectContaining({ rate: 23 })]);
     expect(orderSchema.safeParse(order).success).toBe(true);
@@ -89,7 +92,10 @@ describe("money model", () => {
   });
 
   it("a gift card never exceeds what is owed", () => {
-    const order = sim.control.createOrder({ products: [{ name: "Postal", qty: 1, price: 2, taxRate: 23 }], giftCard: 50 });
+    const order = sim.control.createOrder({
+      products: [{ name: "Postal", qty: 1, price: 2, taxRate: 23 }],
+      giftCard: 50,
+    });
     expect(cents(order)).toMatchObject({ gift_cards_discount: 200, total: 0 });
   });
 
@@ -111,7 +117,10 @@ describe("money model", () => {
 
 describe("order life cycle", () => {
   it("pays, cancels and edits orders, with translated status names beside status_enum", () => {
-    const order = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }], nif: "999999990" });
+    const order = sim.control.createOrder({
+      products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }],
+      nif: "999999990",
+    });
     expect([order.status, order.status_enum]).toEqual(["Pendente de Pagamento", "pending_payment"]);
     const paid = sim.control.payOrder(order.id);
     expect([paid.status, paid.status_name, paid.status_enum]).toEqual(["Pago", "Pago", "paid"]);

@@ -3,7 +3,15 @@
 import { toCents } from "@/lib/money";
 import { ShopError, type Catalog } from "./catalog";
 import { orderJson, type OrderJson } from "./serialize";
-import { emptyAddress, type Clock, type OrderStatus, type SimAddress, type SimOrder, type SimOrderLine, type StoreState } from "./state";
+import {
+  emptyAddress,
+  type Clock,
+  type OrderStatus,
+  type SimAddress,
+  type SimOrder,
+  type SimOrderLine,
+  type StoreState,
+} from "./state";
 import { computeOrderTotals, type TotalsInput } from "./totals";
 import type { WebhookDispatcher } from "./webhooks";
 
@@ -36,6 +44,8 @@ export interface CreateOrderInput {
   nif?: string | null;
   country?: string;
   countryCode?: string;
+  /** Laid over both addresses (city, postal, region… of a buyer abroad). */
+  address?: Partial<SimAddress>;
   currency?: string;
   customer?: { email: string; fullname?: string; phone?: string };
   billingAddress?: Partial<SimAddress>;
@@ -58,7 +68,8 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
   function lineFrom(input: CreateOrderLineInput): SimOrderLine {
     let product = input.productId !== undefined ? catalog.productOrThrow(input.productId) : undefined;
     let variant = product && input.variantId ? product.variants.find((v) => v.id === input.variantId) : undefined;
-    if (product && input.variantId && !variant) throw new ShopError(404, `Variant ${input.variantId} not found in product ${product.id}`);
+    if (product && input.variantId && !variant)
+      throw new ShopError(404, `Variant ${input.variantId} not found in product ${product.id}`);
     if (!product && input.sku) {
       for (const p of state.products.values()) {
         const v = p.variants.find((candidate) => candidate.sku === input.sku);
@@ -100,7 +111,8 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
 
   function transition(orderId: number, from: OrderStatus[], to: OrderStatus): SimOrder {
     const order = orderOrThrow(orderId);
-    if (!from.includes(order.status)) throw new ShopError(409, `Order ${orderId} is ${order.status}, cannot become ${to}`);
+    if (!from.includes(order.status))
+      throw new ShopError(409, `Order ${orderId} is ${order.status}, cannot become ${to}`);
     order.status = to;
     return order;
   }
@@ -113,15 +125,27 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
       const lines = input.products.map(lineFrom);
       const taxInclusive = input.taxInclusive ?? true;
       const totalsInput: TotalsInput = {
-        lines: lines.map((l) => ({ priceCents: l.priceCents, discountCents: l.discountCents, qty: l.qty, taxRate: l.taxRate })),
+        lines: lines.map((l) => ({
+          priceCents: l.priceCents,
+          discountCents: l.discountCents,
+          qty: l.qty,
+          taxRate: l.taxRate,
+        })),
         taxInclusive,
         shippingCents: toCents(input.shipping ?? 0),
         shippingDiscountCents: toCents(input.shippingDiscount ?? 0),
         shippingTaxRate: input.shippingTaxRate ?? 23,
-        coupon: input.coupon ? { percent: input.coupon.percent, amountCents: input.coupon.amount === undefined ? undefined : toCents(input.coupon.amount) } : null,
+        coupon: input.coupon
+          ? {
+              percent: input.coupon.percent,
+              amountCents: input.coupon.amount === undefined ? undefined : toCents(input.coupon.amount),
+            }
+          : null,
         giftCardCents: toCents(input.giftCard ?? 0),
       };
-      const customer = catalog.ensureCustomer(input.customer ?? { email: "cliente@example.com", fullname: "Cliente Exemplo" });
+      const customer = catalog.ensureCustomer(
+        input.customer ?? { email: "cliente@example.com", fullname: "Cliente Exemplo" },
+      );
       const [first = null, ...rest] = (customer.fullname ?? "").split(" ").filter(Boolean);
       const address: SimAddress = {
         ...emptyAddress(),
@@ -134,6 +158,7 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
         municipality: "Lisboa",
         country: input.country ?? "Portugal",
         country_code: input.countryCode ?? "PT",
+        ...input.address,
       };
       const order: SimOrder = {
         id: state.nextId("order"),
@@ -150,7 +175,11 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
         customerId: customer.id,
         billingAddress: { ...address, taxid: input.nif ?? null, ...input.billingAddress },
         shippingAddress: { ...address },
-        additionalFields: (input.additionalFields ?? []).map((f) => ({ label: f.label, value: f.value, area: f.area ?? "billing" })),
+        additionalFields: (input.additionalFields ?? []).map((f) => ({
+          label: f.label,
+          value: f.value,
+          area: f.area ?? "billing",
+        })),
         paymentMethodName: input.paymentMethodName ?? "Multibanco",
         paymentMethodType: "manual",
         shippingMethodName: (input.shipping ?? 0) > 0 ? (input.shippingMethodName ?? "CTT Expresso") : null,
@@ -178,7 +207,8 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
 
     shipOrder(orderId: number): OrderJson {
       const order = orderOrThrow(orderId);
-      if (order.status !== "paid") throw new ShopError(409, `Order ${orderId} is ${order.status}, only paid orders ship`);
+      if (order.status !== "paid")
+        throw new ShopError(409, `Order ${orderId} is ${order.status}, only paid orders ship`);
       order.shipmentStatus = "delivered";
       return announce(order, "order_shipped", "order_updated");
     },
@@ -189,7 +219,11 @@ export function createShop(state: StoreState, clock: Clock, hooks: WebhookDispat
       if (patch.billingAddress) order.billingAddress = { ...order.billingAddress, ...patch.billingAddress };
       if (patch.shippingAddress) order.shippingAddress = { ...order.shippingAddress, ...patch.shippingAddress };
       if (patch.additionalFields) {
-        order.additionalFields = patch.additionalFields.map((f) => ({ label: f.label, value: f.value, area: f.area ?? "billing" }));
+        order.additionalFields = patch.additionalFields.map((f) => ({
+          label: f.label,
+          value: f.value,
+          area: f.area ?? "billing",
+        }));
       }
       if (patch.paymentMethodName !== undefined) order.paymentMethodName = patch.paymentMethodName;
       if (patch.overrides) order.overrides = { ...order.overrides, ...patch.overrides };

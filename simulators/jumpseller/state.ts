@@ -142,7 +142,16 @@ export function createClock() {
 export type Clock = ReturnType<typeof createClock>;
 
 export function createStoreState(profile: StoreProfile) {
-  const nextIds = { order: 1001, product: 501, variant: 9001, customer: 301, hook: 1, document: 1, history: 1, category: 11 };
+  const nextIds = {
+    order: 1001,
+    product: 501,
+    variant: 9001,
+    customer: 301,
+    hook: 1,
+    document: 1,
+    history: 1,
+    category: 11,
+  };
   return {
     profile,
     orders: new Map<number, SimOrder>(),

@@ -1,7 +1,7 @@
 // Test helper: a tiny HTTP endpoint that records hook deliveries (raw bytes and headers) and answers with
 // scripted statuses, so a test can await a delivery instead of sleeping.
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import { closeServer, listen } from "./http-util";
+import { closeServer, listen } from "../shared/http";
 
 export interface ReceivedRequest {
   method: string;
@@ -22,7 +22,13 @@ export async function startWebhookReceiver(opts: { statuses?: number[]; defaultS
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const status = statuses.shift() ?? opts.defaultStatus ?? 200;
-      received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, rawBody: Buffer.concat(chunks), status });
+      received.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        rawBody: Buffer.concat(chunks),
+        status,
+      });
       res.writeHead(status, { "Content-Type": "application/json" }).end("{}");
       for (const waiter of [...waiters]) {
         if (received.length >= waiter.count) {

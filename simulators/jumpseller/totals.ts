@@ -105,8 +105,7 @@ export function computeOrderTotals(input: TotalsInput): OrderTotals {
   const shippingDiscount = Math.min(input.shippingDiscountCents, shipping);
   const shippingTax = vatOf(shipping - shippingDiscount, input.shippingTaxRate, input.taxInclusive);
 
-  const gross =
-    subtotal - discount + shipping - shippingDiscount + (input.taxInclusive ? 0 : tax + shippingTax);
+  const gross = subtotal - discount + shipping - shippingDiscount + (input.taxInclusive ? 0 : tax + shippingTax);
   const giftCardsDiscount = Math.min(input.giftCardCents, gross);
   return {
     lines,

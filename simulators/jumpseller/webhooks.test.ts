@@ -13,10 +13,20 @@ afterEach(async () => {
 });
 
 async function setup(statuses: number[] = [], defaultStatus = 200) {
-  const sim: JumpsellerSimulator = await startJumpsellerSimulator({ hooksToken, rateLimit: false, webhookRetryDelaysMs: [1, 1, 1, 1] });
+  const sim: JumpsellerSimulator = await startJumpsellerSimulator({
+    hooksToken,
+    rateLimit: false,
+    webhookRetryDelaysMs: [1, 1, 1, 1],
+  });
   const receiver = await startWebhookReceiver({ statuses, defaultStatus });
-  cleanup.push(() => sim.close(), () => receiver.close());
-  const client = createJumpsellerClient({ auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken }, baseUrl: sim.url });
+  cleanup.push(
+    () => sim.close(),
+    () => receiver.close(),
+  );
+  const client = createJumpsellerClient({
+    auth: { kind: "private", login: sim.control.store.login, authtoken: sim.control.store.authtoken },
+    baseUrl: sim.url,
+  });
   return { sim, receiver, client };
 }
 
@@ -34,21 +44,39 @@ describe("deliveries", () => {
     expect(delivery.headers["jumpseller-store-code"]).toBe("ponte-demo");
     expect(delivery.headers["jumpseller-event"]).toBe("order_paid");
     expect(delivery.headers["jumpseller-triggered-at"]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC$/);
-    expect(JSON.parse(delivery.rawBody.toString("utf8"))).toMatchObject({ order: { id: order.id, status_enum: "paid" } });
+    expect(JSON.parse(delivery.rawBody.toString("utf8"))).toMatchObject({
+      order: { id: order.id, status_enum: "paid" },
+    });
 
     const signature = delivery.headers["jumpseller-hmac-sha256"] as string;
-    expect(verifyWebhookSignature(delivery.rawBody, signature, { hooksToken })).toEqual({ ok: true, matched: "hooks_token" });
-    expect(verifyWebhookSignature(delivery.rawBody.toString("utf8"), signature, { clientSecret: "x", hooksToken })).toEqual({ ok: true, matched: "hooks_token" });
+    expect(verifyWebhookSignature(delivery.rawBody, signature, { hooksToken })).toEqual({
+      ok: true,
+      matched: "hooks_token",
+    });
+    expect(
+      verifyWebhookSignature(delivery.rawBody.toString("utf8"), signature, { clientSecret: "x", hooksToken }),
+    ).toEqual({ ok: true, matched: "hooks_token" });
 
     const tampered = Buffer.from(delivery.rawBody);
     tampered[tampered.length - 2] = (tampered[tampered.length - 2] ?? 0) ^ 1;
     expect(verifyWebhookSignature(tampered, signature, { hooksToken })).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifyWebhookSignature(delivery.rawBody, signature, { hooksToken: "another-token" })).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyWebhookSignature(delivery.rawBody, signature, { hooksToken: "another-token" })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 
   it("fires the events Jumpseller fires for each change, only to hooks for that event", async () => {
     const { sim, receiver, client } = await setup();
-    for (const event of ["order_pending_payment", "order_updated", "order_paid", "order_canceled", "product_created", "product_updated", "product_stock_updated"] as const) {
+    for (const event of [
+      "order_pending_payment",
+      "order_updated",
+      "order_paid",
+      "order_canceled",
+      "product_created",
+      "product_updated",
+      "product_stock_updated",
+    ] as const) {
       await client.createHook(event, receiver.url);
     }
     const order = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }] });
@@ -60,7 +88,17 @@ describe("deliveries", () => {
     await sim.control.settle();
 
     expect(receiver.received.map((r) => r.headers["jumpseller-event"]).sort()).toEqual(
-      ["order_pending_payment", "order_updated", "order_paid", "order_updated", "order_canceled", "order_updated", "product_created", "product_updated", "product_stock_updated"].sort(),
+      [
+        "order_pending_payment",
+        "order_updated",
+        "order_paid",
+        "order_updated",
+        "order_canceled",
+        "order_updated",
+        "product_created",
+        "product_updated",
+        "product_stock_updated",
+      ].sort(),
     );
     const stock = receiver.received.find((r) => r.headers["jumpseller-event"] === "product_stock_updated");
     expect(JSON.parse(stock?.rawBody.toString() ?? "{}")).toMatchObject({ product: { id: product.id, stock: 2 } });
@@ -115,7 +153,13 @@ describe("signature checker", () => {
   it("says which key matched when the app's client secret signed the delivery", () => {
     const body = '{"order":{"id":1}}';
     const signature = signWebhookBody(body, "client-secret");
-    expect(verifyWebhookSignature(body, signature, { hooksToken, clientSecret: "client-secret" })).toEqual({ ok: true, matched: "client_secret" });
-    expect(verifyWebhookSignature(body, signature, { hooksToken, clientSecret: null })).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyWebhookSignature(body, signature, { hooksToken, clientSecret: "client-secret" })).toEqual({
+      ok: true,
+      matched: "client_secret",
+    });
+    expect(verifyWebhookSignature(body, signature, { hooksToken, clientSecret: null })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 });

@@ -55,7 +55,9 @@ export function createWebhookDispatcher(state: StoreState, clock: Clock, options
       await response.arrayBuffer().catch(() => undefined);
       return { status: response.status, error: null };
     } catch (error) {
-      const message = controller.signal.aborted ? `timed out after ${options.timeoutMs} ms` : String((error as Error)?.message ?? error);
+      const message = controller.signal.aborted
+        ? `timed out after ${options.timeoutMs} ms`
+        : String((error as Error)?.message ?? error);
       return { status: null, error: message };
     } finally {
       clearTimeout(timer);
@@ -83,7 +85,18 @@ export function createWebhookDispatcher(state: StoreState, clock: Clock, options
     const hook = state.hooks.get(hookId);
     if (!hook || hook.paused || closed) return;
     const result = await post(hook.url, body, headers);
-    attempts.push({ id: nextAttemptId++, hookId, url: hook.url, event, attempt: n, ...result, suppressed: false, body, headers, at: clock.now() });
+    attempts.push({
+      id: nextAttemptId++,
+      hookId,
+      url: hook.url,
+      event,
+      attempt: n,
+      ...result,
+      suppressed: false,
+      body,
+      headers,
+      at: clock.now(),
+    });
     if (result.status !== null && result.status >= 200 && result.status < 300) return;
     const delay = options.retryDelaysMs[n - 1];
     if (delay === undefined) {
@@ -108,7 +121,19 @@ export function createWebhookDispatcher(state: StoreState, clock: Clock, options
       for (const hook of state.hooks.values()) {
         if (hook.event !== event || hook.paused) continue;
         if (isSuppressed(event)) {
-          attempts.push({ id: nextAttemptId++, hookId: hook.id, url: hook.url, event, attempt: 1, status: null, error: "suppressed", suppressed: true, body, headers, at: clock.now() });
+          attempts.push({
+            id: nextAttemptId++,
+            hookId: hook.id,
+            url: hook.url,
+            event,
+            attempt: 1,
+            status: null,
+            error: "suppressed",
+            suppressed: true,
+            body,
+            headers,
+            at: clock.now(),
+          });
           continue;
         }
         track(attempt(hook.id, event, body, headers, 1));

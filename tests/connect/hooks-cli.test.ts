@@ -27,15 +27,28 @@ describe("store:hooks", () => {
   it("registers the five hooks once for a store added with store:add --skip-hooks, however often it runs", async () => {
     const { login, authtoken } = world.jumpseller.control.store;
     const add = await cli(
-      "store:add", "--code", "loja-azul", "--vendus-key", "vendus-key-0001-good",
-      "--jumpseller-login", login, "--jumpseller-token", authtoken, "--enabled", "no", "--skip-hooks",
+      "store:add",
+      "--code",
+      "loja-azul",
+      "--vendus-key",
+      "vendus-key-0001-good",
+      "--jumpseller-login",
+      login,
+      "--jumpseller-token",
+      authtoken,
+      "--enabled",
+      "no",
+      "--skip-hooks",
+      "--skip-check",
     );
     expect(add).toMatchObject({ code: 0, err: "" });
 
     const first = await cli("store:hooks", "--store", "loja-azul");
     expect(first).toMatchObject({ code: 0, err: "" });
     expect(first.out).toContain(`point to ${hookUrl}`);
-    expect(first.out).toContain("created: order_paid, order_canceled, product_created, product_updated, product_stock_updated");
+    expect(first.out).toContain(
+      "created: order_paid, order_canceled, product_created, product_updated, product_stock_updated",
+    );
 
     const second = await cli("store:hooks", "--store", "loja-azul");
     expect(second.out).toContain("created: none");

@@ -32,7 +32,11 @@ function approvedCallback(user: SessionUser, now?: Date, scope = "read_store rea
 describe("refused callbacks", () => {
   it("refuses a state issued to another user, even with a valid code", async () => {
     const params = approvedCallback(admin);
-    const result = await install.completeJumpsellerInstall({ user: otherAdmin, code: params.get("code"), state: params.get("state") });
+    const result = await install.completeJumpsellerInstall({
+      user: otherAdmin,
+      code: params.get("code"),
+      state: params.get("state"),
+    });
     expect(result).toMatchObject({ error: "state_wrong_user" });
     expect(await routes.installCallbackRedirect(otherAdmin, params)).toBe("/stores/connect?error=state_wrong_user");
   });

@@ -80,8 +80,17 @@ export async function createSessionUser(
   email: string,
   allStores = role === "admin",
 ) {
-  const user = await db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "unused", role, allStores } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, allStores: user.allStores, locale: user.locale };
+  const user = await db.user.create({
+    data: { email, name: email.split("@")[0]!, passwordHash: "unused", role, allStores },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    allStores: user.allStores,
+    locale: user.locale,
+  };
 }
 
 /** Fails when any of `secrets` appears anywhere in `value` once serialised. */

@@ -12,7 +12,9 @@ const perSender = 6;
 describe("webhook acknowledgement under 50 concurrent senders", () => {
   it("answers every delivery with 200 and stores one job each", async () => {
     const result = await measureAckLatency({ senders, perSender, intervalMs: 500 });
-    console.info(`ack latency over ${result.count} deliveries: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+    console.info(
+      `ack latency over ${result.count} deliveries: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+    );
     expect(result.statuses).toEqual({ 200: senders * perSender });
     expect(result.jobs).toBe(senders * perSender);
     expect(result.p99).toBeLessThan(Number(process.env.PONTE_ACK_P99_LIMIT_MS ?? 5_000));

@@ -40,7 +40,7 @@ export async function measureAckLatency(options: {
   try {
     await connectStore(t.db, {
       code: "bench",
-      settings: { name: "Bench", enabled: true },
+      settings: { name: "Bench", enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304 },
       jumpseller: { kind: "private", login: "l", authtoken: "t" },
       hooksToken,
       vendusApiKey: "vendus-key-123456",
@@ -53,7 +53,14 @@ export async function measureAckLatency(options: {
 
     const send = async (orderId: number) => {
       const body = JSON.stringify({
-        order: { id: orderId, status_enum: "paid", total: 19.99, currency: "EUR", created_at: "2026-11-28 10:00:00 UTC", customer: { email: "a@example.com", fullname: "Ana B" } },
+        order: {
+          id: orderId,
+          status_enum: "paid",
+          total: 19.99,
+          currency: "EUR",
+          created_at: "2026-11-28 10:00:00 UTC",
+          customer: { email: "a@example.com", fullname: "Ana B" },
+        },
       });
       const started = performance.now();
       const response = await fetch(url, {
@@ -90,7 +97,14 @@ export async function measureAckLatency(options: {
     );
     const sorted = timings.sort((a, b) => a - b);
     const jobs = await t.db.job.count({ where: { subject: { not: { startsWith: "9000" } } } });
-    return { count: sorted.length, statuses, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!, jobs };
+    return {
+      count: sorted.length,
+      statuses,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1)!,
+      jobs,
+    };
   } finally {
     if (server.exitCode === null) {
       server.kill("SIGTERM");

@@ -5,16 +5,30 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { createDb } from "@/lib/db";
-import { createRejectionLog, createStoreDirectory, ingestWebhook, maxWebhookBodyBytes, readBodyWithLimit, type IngestDeps } from "@/lib/ingest";
+import {
+  createRejectionLog,
+  createStoreDirectory,
+  ingestWebhook,
+  maxWebhookBodyBytes,
+  readBodyWithLimit,
+  type IngestDeps,
+} from "@/lib/ingest";
 
 const db = createDb(process.env.DATABASE_URL!, Number(process.env.DATABASE_POOL_MAX ?? 10));
-const deps: IngestDeps = { db, stores: createStoreDirectory(db), rejections: createRejectionLog(db), dispatch: async () => undefined };
+const deps: IngestDeps = {
+  db,
+  stores: createStoreDirectory(db),
+  rejections: createRejectionLog(db),
+  dispatch: async () => undefined,
+};
 
 const server = createServer((req, res) => {
   void (async () => {
     const request = new Request("http://ponte.test/api/webhooks/jumpseller", {
       method: "POST",
-      headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+      headers: Object.entries(req.headers).flatMap(([k, v]) =>
+        typeof v === "string" ? [[k, v] as [string, string]] : [],
+      ),
       body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
       duplex: "half",
     } as RequestInit);
