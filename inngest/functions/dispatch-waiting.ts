@@ -2,7 +2,7 @@
 // re-send queued jobs that never started. Nothing a webhook stored is lost to an Inngest outage.
 import { dispatchWaitingJobs } from "@/lib/jobs/dispatch";
 import { pipelineServices } from "@/lib/pipeline/services";
-import { inngest } from "../client";
+import { inngest } from "@/lib/inngest/client";
 
 export const dispatchWaiting = inngest.createFunction(
   {

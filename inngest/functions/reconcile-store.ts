@@ -3,15 +3,16 @@
 import { dispatchJobs } from "@/lib/jobs/dispatch";
 import { reconcileStore as reconcile } from "@/lib/pipeline/reconcile";
 import { pipelineServices } from "@/lib/pipeline/services";
-import { inngest } from "../client";
-import { storeReconcileRequested } from "../events";
+import { inngest } from "@/lib/inngest/client";
+import { storeReconcileRequested } from "@/lib/inngest/events";
+import { perStoreConcurrency } from "../flow-control";
 
 export const reconcileStore = inngest.createFunction(
   {
     id: "reconcile-store",
     name: "Reconcile a store's paid orders",
     triggers: [storeReconcileRequested],
-    concurrency: [{ key: "event.data.storeId", limit: 1 }],
+    concurrency: perStoreConcurrency,
     retries: 3,
   },
   async ({ event, step }) => {

@@ -8,14 +8,23 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { dispatchJobs } from "./dispatch";
 import type { RetryDeps } from "./retry";
 
-export const creditReasonPresets = ["wrong_customer_data", "order_cancelled", "returned_goods", "wrong_price", "other"] as const;
+export const creditReasonPresets = [
+  "wrong_customer_data",
+  "order_cancelled",
+  "returned_goods",
+  "wrong_price",
+  "other",
+] as const;
 
 export const creditNoteRequestSchema = z
   .object({
     documentId: z.string().min(1),
     reason: z.object({ preset: z.enum(creditReasonPresets), text: z.string().trim().max(200).optional() }),
     /** Omitted: credit everything still creditable. */
-    lines: z.array(z.object({ row: z.number().int().positive(), qty: z.number().positive() })).min(1).optional(),
+    lines: z
+      .array(z.object({ row: z.number().int().positive(), qty: z.number().positive() }))
+      .min(1)
+      .optional(),
   })
   .refine((r) => r.reason.preset !== "other" || Boolean(r.reason.text), {
     message: 'describe the reason when it is "other"',
@@ -42,7 +51,8 @@ export async function requestCreditNote(
 ): Promise<RequestCreditNoteResult> {
   const db = deps.db ?? defaultDb;
   const parsed = creditNoteRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, error: "invalid", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
   const request = parsed.data;
   const invoice = await db.document.findFirst({
     where: { AND: [{ id: request.documentId }, requester.scope ?? {}] },
@@ -76,11 +86,40 @@ export async function requestCreditNote(
         action: "credit_note.requested",
         targetType: "document",
         targetId: invoice.id,
-        details: { via: requester.via ?? "dashboard", jobId: created.id, invoice: invoice.number, reason: request.reason, lines: request.lines ?? "all" },
+        details: {
+          via: requester.via ?? "dashboard",
+          jobId: created.id,
+          invoice: invoice.number,
+          reason: request.reason,
+          lines: request.lines ?? "all",
+        },
       },
     });
     return created;
   });
   const sent = await dispatchJobs(db, [job.id], deps.send);
   return { ok: true, jobId: job.id, dispatched: sent.sent.length > 0 };
+}
+
+/**
+ * The automatic credit note of a cancelled order (stores with autoCreditNote): one job per order, whoever
+ * comes first, the cancellation's webhook or the invoice saved after it. `fresh` is false when it existed.
+ */
+export async function insertCancellationCreditJob(
+  tx: Prisma.TransactionClient,
+  input: { storeId: string; orderId: string; documentId: string },
+): Promise<{ id: string; fresh: boolean }> {
+  const payload = JSON.stringify({
+    documentId: input.documentId,
+    scope: "full",
+    reason: { preset: "order_cancelled" },
+    automatic: true,
+  });
+  const [job] = await tx.$queryRaw<{ id: string; fresh: boolean }[]>`
+    INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "payload", "updatedAt")
+    VALUES (${randomUUID()}, ${input.storeId}, 'credit_note', ${`cancel:${input.orderId}`}, 'waiting_dispatch',
+      ${input.orderId}, ${payload}::jsonb, now())
+    ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET "updatedAt" = "Job"."updatedAt"
+    RETURNING "id", (xmax = 0) AS fresh`;
+  return job!;
 }

@@ -21,7 +21,10 @@ describe("createDispatchBatcher", () => {
   });
 
   it("reports a failed batch to every caller in it", async () => {
-    const batch = createDispatchBatcher(async (ids) => ({ sent: [], failed: ids.map((jobId) => ({ jobId, error: "Inngest unreachable" })) }), 5);
+    const batch = createDispatchBatcher(
+      async (ids) => ({ sent: [], failed: ids.map((jobId) => ({ jobId, error: "Inngest unreachable" })) }),
+      5,
+    );
     const [first, second] = await Promise.all([batch(["x"]), batch(["y"])]);
     expect(first.failed.map((f) => f.jobId)).toEqual(["x", "y"]);
     expect(second).toBe(first);

@@ -6,7 +6,8 @@ import { signValue } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import type { JobKind } from "@/lib/generated/prisma/enums";
 import { loadStoreSecrets } from "@/lib/stores";
-import { jobEventNames, type JobEventData } from "@/inngest/events";
+import { inngest } from "@/lib/inngest/client";
+import { jobEventNames, type JobEventData } from "@/lib/inngest/events";
 
 export interface JobEvent {
   name: string;
@@ -40,16 +41,13 @@ export async function vendusThrottleKey(db: Db, storeId: string): Promise<string
   return value;
 }
 
-let defaultSender: SendEvents | null = null;
-
-/** The production sender: the Inngest client. Loaded lazily so that tests can pass their own. */
-export async function inngestSender(): Promise<SendEvents> {
-  if (!defaultSender) {
-    const { inngest } = await import("@/inngest/client");
-    defaultSender = async (events) => inngest.send(events);
-  }
-  return defaultSender;
+/** A store's key changed: the next event carries the new key's digest. */
+export function forgetVendusThrottleKey(storeId: string): void {
+  throttleKeys.delete(storeId);
 }
+
+/** The production sender: the Inngest client (tests pass their own, or mock @/lib/inngest/client). */
+const inngestSender: SendEvents = (events) => inngest.send(events);
 
 /**
  * Sends the given jobs if they still wait for it, in one call to Inngest and one update. A job whose event
@@ -59,7 +57,7 @@ export async function inngestSender(): Promise<SendEvents> {
 export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents): Promise<DispatchResult> {
   const result: DispatchResult = { sent: [], failed: [] };
   if (jobIds.length === 0) return result;
-  const sender = send ?? (await inngestSender());
+  const sender = send ?? inngestSender;
   const jobs = await db.job.findMany({
     where: { id: { in: jobIds }, status: "waiting_dispatch" },
     select: { id: true, storeId: true, kind: true, dispatchCount: true },
@@ -75,6 +73,9 @@ export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents):
     }),
   );
   if (built.length === 0) return result;
+  // Events go out in the order asked (payment order when parked jobs resume): runs start in that order.
+  const position = new Map(jobIds.map((id, i) => [id, i]));
+  built.sort((a, b) => (position.get(a.job.id) ?? 0) - (position.get(b.job.id) ?? 0));
   try {
     await sender(built.map((b) => b.event));
   } catch (error) {
@@ -109,7 +110,10 @@ export function createDispatchBatcher(dispatch: (jobIds: string[]) => Promise<Di
   let pending: { ids: string[]; done: Promise<DispatchResult> } | null = null;
   return (jobIds: string[]): Promise<DispatchResult> => {
     if (!pending) {
-      const batch: { ids: string[]; done: Promise<DispatchResult> } = { ids: [], done: Promise.resolve({ sent: [], failed: [] }) };
+      const batch: { ids: string[]; done: Promise<DispatchResult> } = {
+        ids: [],
+        done: Promise.resolve({ sent: [], failed: [] }),
+      };
       batch.done = new Promise((resolve) => setTimeout(resolve, windowMs)).then(() => {
         if (pending === batch) pending = null;
         return dispatch(batch.ids);
@@ -144,7 +148,12 @@ export const stuckQueuedAfterMs = 15 * 60_000;
  * What the dispatch-waiting function does every minute: send every waiting job, and give queued jobs that
  * never started a new dispatch number (hence a new event id, which Inngest will not drop as a repeat).
  */
-export async function dispatchWaitingJobs(db: Db, send?: SendEvents, now = new Date(), limit = 500): Promise<DispatchResult> {
+export async function dispatchWaitingJobs(
+  db: Db,
+  send?: SendEvents,
+  now = new Date(),
+  limit = 500,
+): Promise<DispatchResult> {
   await db.job.updateMany({
     where: { status: "queued", dispatchedAt: { lt: new Date(now.getTime() - stuckQueuedAfterMs) } },
     data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
@@ -156,5 +165,9 @@ export async function dispatchWaitingJobs(db: Db, send?: SendEvents, now = new D
     select: { id: true },
   });
   if (waiting.length === 0) return { sent: [], failed: [] };
-  return dispatchJobs(db, waiting.map((j) => j.id), send);
+  return dispatchJobs(
+    db,
+    waiting.map((j) => j.id),
+    send,
+  );
 }

@@ -1,8 +1,12 @@
 // A job's states as a run moves it along. Every write is conditioned on the dispatch number the run was
 // started for: a run made stale by a newer dispatch (a retry, a re-sent stuck job) cannot overwrite it.
+// Each change a run makes is also appended to the job's events (JobEvent), which the order's timeline shows:
+// the job row keeps only the latest state and error.
 import type { Db } from "@/lib/db";
-import type { ErrorKind, JobKind, JobStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ErrorKind, JobEventType, JobKind, JobStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { lisbonDay } from "@/lib/lisbon-time";
+import type { JobErrorParams } from "./error-codes";
 
 export interface RunRef {
   jobId: string;
@@ -18,24 +22,66 @@ export interface StartedJob {
   payload: Prisma.JsonValue;
 }
 
-export type StartResult = { state: "started"; job: StartedJob } | { state: "stale" | "finished" | "missing"; status?: JobStatus };
+export type StartResult =
+  { state: "started"; job: StartedJob } | { state: "stale" | "finished" | "missing"; status?: JobStatus };
 
 const runnable: JobStatus[] = ["waiting_dispatch", "queued", "running"];
+
+type EventWriter = Pick<Db, "jobEvent">;
+
+export interface JobEventEntry {
+  type: JobEventType;
+  attempt?: number | null;
+  error?: { kind: ErrorKind; code: string | null; params?: Prisma.JsonValue; message: string } | null;
+  message?: string | null;
+}
+
+/** Appends one event of this run to the job's history. */
+export async function recordJobEvent(db: EventWriter, ref: RunRef, entry: JobEventEntry): Promise<void> {
+  await db.jobEvent.create({
+    data: {
+      jobId: ref.jobId,
+      dispatch: ref.dispatchCount,
+      type: entry.type,
+      attempt: entry.attempt ?? null,
+      errorKind: entry.error?.kind ?? null,
+      errorCode: entry.error?.code ?? null,
+      errorParams: entry.error?.params ?? Prisma.DbNull,
+      message: (entry.error?.message ?? entry.message ?? null)?.slice(0, 2000) ?? null,
+    },
+  });
+}
 
 /** Marks the job running for this run, or says why the run has nothing to do. */
 export async function startJobRun(db: Db, ref: RunRef, runId: string | null): Promise<StartResult> {
   const job = await db.job.findUnique({
     where: { id: ref.jobId },
-    select: { id: true, storeId: true, kind: true, subject: true, orderId: true, payload: true, status: true, dispatchCount: true },
+    select: {
+      id: true,
+      storeId: true,
+      kind: true,
+      subject: true,
+      orderId: true,
+      payload: true,
+      status: true,
+      dispatchCount: true,
+    },
   });
   if (!job) return { state: "missing" };
   if (job.dispatchCount !== ref.dispatchCount) return { state: "stale", status: job.status };
   if (!runnable.includes(job.status)) return { state: "finished", status: job.status };
   const updated = await db.job.updateMany({
     where: { id: ref.jobId, dispatchCount: ref.dispatchCount, status: { in: runnable } },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), inngestRunId: runId, finishedAt: null },
+    data: {
+      status: "running",
+      attempts: { increment: 1 },
+      startedAt: new Date(),
+      inngestRunId: runId,
+      finishedAt: null,
+    },
   });
   if (updated.count === 0) return { state: "stale" };
+  await recordJobEvent(db, ref, { type: "started" });
   const { status: _status, dispatchCount: _count, ...rest } = job;
   return { state: "started", job: rest };
 }
@@ -50,27 +96,57 @@ export async function finishJob(
     data: {
       status: outcome.status,
       finishedAt: new Date(),
+      waitingFor: null,
+      retryAt: null,
+      transientFailures: 0,
       lastErrorKind: null,
       lastErrorCode: null,
+      lastErrorParams: Prisma.DbNull,
       // A skipped job says why it was skipped; a succeeded one has nothing to report.
       lastErrorMessage: outcome.status === "skipped" ? (outcome.message ?? null) : null,
       ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
     },
   });
-  return updated.count > 0;
+  if (updated.count === 0) return false;
+  await recordJobEvent(db, ref, {
+    type: outcome.status,
+    message: outcome.status === "skipped" ? (outcome.message ?? null) : null,
+  });
+  return true;
 }
 
 export interface JobError {
   kind: ErrorKind;
-  code: string | null;
+  /** A code of lib/jobs/error-codes.ts. */
+  code: string;
+  params?: JobErrorParams;
+  /** The original English text: the technical detail. */
   message: string;
 }
 
-/** The latest error, kept while the run retries, so the dashboard shows why a job is slow. */
-export async function recordJobError(db: Db, ref: RunRef, error: JobError): Promise<void> {
-  await db.job.updateMany({
+function paramsOf(error: JobError) {
+  return error.params && Object.keys(error.params).length > 0 ? error.params : Prisma.DbNull;
+}
+
+/**
+ * The latest error, kept while the run retries, so the dashboard shows why a job is slow; the failed attempt
+ * (1-based, as Inngest counts the step's tries from 0) is appended to the job's events.
+ */
+export async function recordJobError(db: Db, ref: RunRef, error: JobError, attempt?: number): Promise<void> {
+  const updated = await db.job.updateMany({
     where: { id: ref.jobId, dispatchCount: ref.dispatchCount },
-    data: { lastErrorKind: error.kind, lastErrorCode: error.code, lastErrorMessage: error.message.slice(0, 2000) },
+    data: {
+      lastErrorKind: error.kind,
+      lastErrorCode: error.code,
+      lastErrorParams: paramsOf(error),
+      lastErrorMessage: error.message.slice(0, 2000),
+    },
+  });
+  if (updated.count === 0) return;
+  await recordJobEvent(db, ref, {
+    type: "error",
+    attempt: attempt === undefined ? null : attempt + 1,
+    error: { kind: error.kind, code: error.code, params: error.params ?? null, message: error.message },
   });
 }
 
@@ -79,23 +155,46 @@ export async function recordJobError(db: Db, ref: RunRef, error: JobError): Prom
  * is kept; `fallback` is used only when none was recorded (the run failed outside a step).
  * Returns the job when this call marked it failed, null when it was stale or already failed.
  */
-export async function failJob(db: Db, ref: RunRef, fallback: JobError) {
+export async function failJob(db: Db, ref: RunRef, fallback: JobError, now = new Date()) {
   return db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { id: ref.jobId } });
     if (!job || job.dispatchCount !== ref.dispatchCount || job.status === "failed") return null;
     if (job.status === "succeeded" || job.status === "skipped") return null;
+    const finishedAt = now;
     const failed = await tx.job.update({
       where: { id: job.id },
       data: {
         status: "failed",
-        finishedAt: new Date(),
-        lastErrorKind: job.lastErrorKind ?? fallback.kind,
-        lastErrorCode: job.lastErrorKind ? job.lastErrorCode : fallback.code,
-        lastErrorMessage: job.lastErrorMessage ?? fallback.message.slice(0, 2000),
+        finishedAt,
+        // The recorded error travels whole (kind, code, values, text); the fallback only when none was.
+        ...(job.lastErrorKind
+          ? {}
+          : {
+              lastErrorKind: fallback.kind,
+              lastErrorCode: fallback.code,
+              lastErrorParams: paramsOf(fallback),
+              lastErrorMessage: job.lastErrorMessage ?? fallback.message.slice(0, 2000),
+            }),
+      },
+    });
+    // The overview's chart of failures per day (StoreDailyFailures), in the same transaction as the failure.
+    await tx.$executeRaw`
+      INSERT INTO "StoreDailyFailures" (day, "storeId", count) VALUES (${lisbonDay(finishedAt)}::date, ${job.storeId}, 1)
+      ON CONFLICT (day, "storeId") DO UPDATE SET count = "StoreDailyFailures".count + 1`;
+    await recordJobEvent(tx, ref, {
+      type: "failed",
+      error: {
+        kind: failed.lastErrorKind ?? fallback.kind,
+        code: failed.lastErrorCode,
+        params: failed.lastErrorParams,
+        message: failed.lastErrorMessage ?? fallback.message,
       },
     });
     if (failed.orderId && failed.kind === "invoice_order") {
-      await tx.order.updateMany({ where: { id: failed.orderId, invoiceState: "pending" }, data: { invoiceState: "failed" } });
+      await tx.order.updateMany({
+        where: { id: failed.orderId, invoiceState: "pending" },
+        data: { invoiceState: "failed" },
+      });
     }
     return failed;
   });

@@ -9,8 +9,15 @@ export async function mergeJobPayload(db: Db, jobId: string, patch: Record<strin
     WHERE "id" = ${jobId}`;
 }
 
-export async function readJobPayload<T extends object>(db: Db, jobId: string): Promise<{ storeId: string; subject: string; orderId: string | null; payload: Partial<T> }> {
-  const job = await db.job.findUniqueOrThrow({ where: { id: jobId }, select: { storeId: true, subject: true, orderId: true, payload: true } });
-  const payload = job.payload && typeof job.payload === "object" && !Array.isArray(job.payload) ? (job.payload as Partial<T>) : {};
+export async function readJobPayload<T extends object>(
+  db: Db,
+  jobId: string,
+): Promise<{ storeId: string; subject: string; orderId: string | null; payload: Partial<T> }> {
+  const job = await db.job.findUniqueOrThrow({
+    where: { id: jobId },
+    select: { storeId: true, subject: true, orderId: true, payload: true },
+  });
+  const payload =
+    job.payload && typeof job.payload === "object" && !Array.isArray(job.payload) ? (job.payload as Partial<T>) : {};
   return { storeId: job.storeId, subject: job.subject, orderId: job.orderId, payload };
 }

@@ -3,7 +3,7 @@
 // and who asked is recorded. The invoice pipeline itself guarantees that a retry never issues a second
 // document (see lib/pipeline/invoice.ts).
 import { db as defaultDb, type Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { JobStatus } from "@/lib/generated/prisma/enums";
 import { dispatchJobs, type SendEvents } from "./dispatch";
 
@@ -35,6 +35,8 @@ function retriableWhere(now: Date): Prisma.JobWhereInput {
     OR: [
       { status: "failed" },
       { status: "waiting_dispatch" },
+      // Parked for an outage or a reconnection: a person may try it now rather than wait.
+      { status: "waiting" },
       { status: { in: ["queued", "running"] }, updatedAt: { lt: stuckSince } },
     ],
   };
@@ -53,14 +55,20 @@ export async function retryJob(request: RetryRequest, deps: RetryDeps = {}): Pro
         dispatchCount: { increment: 1 },
         lastErrorKind: null,
         lastErrorCode: null,
+        lastErrorParams: Prisma.DbNull,
         lastErrorMessage: null,
         finishedAt: null,
+        waitingFor: null,
+        retryAt: null,
         requestedById: request.requestedBy,
       },
     });
     if (updated.count === 0) return false;
     if (job.orderId && job.kind === "invoice_order") {
-      await tx.order.updateMany({ where: { id: job.orderId, invoiceState: "failed" }, data: { invoiceState: "pending" } });
+      await tx.order.updateMany({
+        where: { id: job.orderId, invoiceState: "failed" },
+        data: { invoiceState: "pending" },
+      });
     }
     await tx.auditEvent.create({
       data: {
@@ -73,6 +81,7 @@ export async function retryJob(request: RetryRequest, deps: RetryDeps = {}): Pro
           via: request.via ?? "dashboard",
           previousStatus: job.status,
           previousError: job.lastErrorMessage,
+          previousErrorCode: job.lastErrorCode,
           dispatch: job.dispatchCount + 1,
         },
       },
@@ -98,7 +107,9 @@ export interface RetryManyRequest {
 export async function retryJobs(request: RetryManyRequest, deps: RetryDeps = {}) {
   const db = deps.db ?? defaultDb;
   const jobs = await db.job.findMany({
-    where: { AND: [{ status: request.status }, request.storeId ? { storeId: request.storeId } : {}, request.scope ?? {}] },
+    where: {
+      AND: [{ status: request.status }, request.storeId ? { storeId: request.storeId } : {}, request.scope ?? {}],
+    },
     orderBy: { createdAt: "asc" },
     take: request.limit ?? 500,
     select: { id: true },
@@ -106,7 +117,10 @@ export async function retryJobs(request: RetryManyRequest, deps: RetryDeps = {})
   const results: RetryResult[] = [];
   for (const job of jobs) {
     results.push(
-      await retryJob({ jobId: job.id, requestedBy: request.requestedBy, via: request.via, scope: request.scope }, { db, send: deps.send }),
+      await retryJob(
+        { jobId: job.id, requestedBy: request.requestedBy, via: request.via, scope: request.scope },
+        { db, send: deps.send },
+      ),
     );
   }
   return {

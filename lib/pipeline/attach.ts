@@ -22,7 +22,13 @@ async function loadDocument(services: PipelineServices, documentId: string) {
   const doc = await services.db.document.findUniqueOrThrow({
     where: { id: documentId },
     select: {
-      id: true, storeId: true, type: true, number: true, atcud: true, vendusId: true, attachedToOrderAt: true,
+      id: true,
+      storeId: true,
+      type: true,
+      number: true,
+      atcud: true,
+      vendusId: true,
+      attachedToOrderAt: true,
       order: { select: { jumpsellerId: true } },
     },
   });
@@ -70,7 +76,10 @@ export async function noteDocumentOnOrder(
   const { jumpseller } = await services.forStore(doc.storeId);
   const name = documentNames[doc.type] ?? doc.type;
   const atcud = doc.atcud ? ` (ATCUD ${doc.atcud})` : "";
-  await jumpseller.addOrderHistory(doc.jumpsellerOrderId, `${name} ${doc.number}${atcud} emitida no Vendus pela Ponte.`);
+  await jumpseller.addOrderHistory(
+    doc.jumpsellerOrderId,
+    `${name} ${doc.number}${atcud} emitida no Vendus pela Ponte.`,
+  );
   await mergeJobPayload(services.db, ref.jobId, { historyNotedAt: new Date().toISOString() });
   return { documentId, noted: true };
 }

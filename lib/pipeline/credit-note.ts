@@ -6,9 +6,10 @@ import { buildCreditNote, CREDIT_REASON_TEXT, type CreditableLine, type CreditRe
 import type { RunRef } from "@/lib/jobs/lifecycle";
 import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
-import { DataProblem } from "./errors";
+import { DataProblem, refusal } from "./errors";
 import type { PipelineServices } from "./services";
 import { issueOnce, saveDocument } from "./vendus-documents";
+import { createReissueJob } from "@/lib/jobs/reissue";
 
 export interface CreditNotePayload {
   documentId: string;
@@ -20,6 +21,8 @@ export interface CreditNotePayload {
   document: VendusDocumentRequest;
   /** True when this credit note leaves nothing creditable on the invoice. */
   settlesInvoice: boolean;
+  /** Credit and reissue: once the invoice is settled, a new invoice is issued for the order (lib/jobs/reissue.ts). */
+  reissue?: boolean;
   postAttemptedAt: string;
 }
 
@@ -39,19 +42,24 @@ export function creditSequence(subject: string): string {
   return createHash("sha256").update(subject).digest("hex").slice(0, 12);
 }
 
-export type PrepareCreditResult = { next: "issue" } | { next: "done"; documentId: string };
+/** `reissueOf`: the invoice a credit-and-reissue request replaces, whose new invoice starts after this one. */
+export type PrepareCreditResult = { storeId: string; reissueOf: string | null } & (
+  { next: "issue" } | { next: "done"; documentId: string }
+);
 
 export async function prepareCreditNote(services: PipelineServices, ref: RunRef): Promise<PrepareCreditResult> {
   const { db } = services;
   const job = await readJobPayload<CreditNotePayload>(db, ref.jobId);
   const p = job.payload;
-  if (!p.documentId || !p.reason) throw new DataProblem("bad_request", `Credit-note job ${ref.jobId} names no invoice or reason.`, "validation");
+  if (!p.documentId || !p.reason)
+    throw new DataProblem("bad_request", `Credit-note job ${ref.jobId} names no invoice or reason.`, "validation");
+  const about = { storeId: job.storeId, reissueOf: p.reissue ? p.documentId : null };
   if (p.document) {
     const saved = await db.document.findUnique({ where: { txId: p.document.tx_id }, select: { id: true } });
-    if (saved) return { next: "done", documentId: saved.id };
+    if (saved) return { ...about, next: "done", documentId: saved.id };
     // A POST may have been made with this document: it is issued as built, never rebuilt from a qty_nc
     // that the lost POST itself may have lowered.
-    if (p.postAttemptedAt) return { next: "issue" };
+    if (p.postAttemptedAt) return { ...about, next: "issue" };
   }
   const invoice = await loadInvoice(services, p.documentId, job.storeId);
   const { store, vendus } = await services.forStore(job.storeId);
@@ -69,7 +77,14 @@ export async function prepareCreditNote(services: PipelineServices, ref: RunRef)
     taxCode: item.tax.id ?? "",
   }));
   const built = buildCreditNote(
-    { number: invoice.number, mode, registerId: detail.registerId ?? store.vendusRegisterId ?? 0, storeId: store.id, id: invoice.vendusId, lines },
+    {
+      number: invoice.number,
+      mode,
+      registerId: detail.registerId ?? store.vendusRegisterId ?? 0,
+      storeId: store.id,
+      id: invoice.vendusId,
+      lines,
+    },
     {
       ...(p.scope === "lines" ? { scope: "lines" as const, lines: p.lines ?? [] } : { scope: "full" as const }),
       reason: p.reason,
@@ -77,15 +92,18 @@ export async function prepareCreditNote(services: PipelineServices, ref: RunRef)
     },
   );
   if (!built.ok) {
-    throw new DataProblem(built.problems[0]!.code, built.problems.map((problem) => problem.message).join(" "), "refused");
+    throw refusal(built.problems);
   }
   const credited = new Map(built.document.items.map((item) => [item.reference_document!.document_row, item.qty]));
   const settlesInvoice = lines.every((line) => line.qtyCreditable - (credited.get(line.row) ?? 0) <= 1e-9);
   await mergeJobPayload(db, ref.jobId, { document: built.document, settlesInvoice });
-  return { next: "issue" };
+  return { ...about, next: "issue" };
 }
 
-export async function issueCreditNote(services: PipelineServices, ref: RunRef): Promise<{ documentId: string; how: string }> {
+export async function issueCreditNote(
+  services: PipelineServices,
+  ref: RunRef,
+): Promise<{ documentId: string; how: string }> {
   const { db } = services;
   const job = await readJobPayload<CreditNotePayload>(db, ref.jobId);
   const { document: request, documentId: invoiceId, reason } = job.payload;
@@ -95,16 +113,48 @@ export async function issueCreditNote(services: PipelineServices, ref: RunRef): 
 
   const invoice = await loadInvoice(services, invoiceId, job.storeId);
   const { vendus } = await services.forStore(job.storeId);
-  const outcome = await issueOnce(db, vendus, { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) }, request);
-  const reasonText = reason ? (reason.preset === "other" ? (reason.text ?? "") : CREDIT_REASON_TEXT[reason.preset]) : null;
+  const outcome = await issueOnce(
+    db,
+    vendus,
+    { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) },
+    request,
+  );
+  const reasonText = reason
+    ? reason.preset === "other"
+      ? (reason.text ?? "")
+      : CREDIT_REASON_TEXT[reason.preset]
+    : null;
   const documentId = await saveDocument(
     db,
     outcome,
     request,
-    { storeId: job.storeId, orderId: invoice.orderId, invoiceForOrderId: null, creditsId: invoice.id, reason: reasonText, taxes: [] },
+    {
+      storeId: job.storeId,
+      orderId: invoice.orderId,
+      invoiceForOrderId: null,
+      creditsId: invoice.id,
+      reason: reasonText,
+      taxes: [],
+    },
     async (tx, id) => {
-      if (invoice.orderId && job.payload.settlesInvoice) {
-        await tx.order.update({ where: { id: invoice.orderId }, data: { invoiceState: "credited" } });
+      if (job.payload.settlesInvoice) {
+        // Settled: no longer the order's live invoice, so the order may be invoiced again.
+        await tx.document.update({
+          where: { id: invoice.id },
+          data: { creditedAt: new Date(), invoiceForOrderId: null },
+        });
+        if (invoice.orderId && job.payload.reissue) {
+          const requested = await tx.job.findUnique({ where: { id: ref.jobId }, select: { requestedById: true } });
+          await createReissueJob(tx, {
+            storeId: job.storeId,
+            orderId: invoice.orderId,
+            invoiceId: invoice.id,
+            creditNoteId: id,
+            requestedBy: requested?.requestedById ?? null,
+          });
+        } else if (invoice.orderId) {
+          await tx.order.update({ where: { id: invoice.orderId }, data: { invoiceState: "credited" } });
+        }
       }
       await tx.auditEvent.create({
         data: {
@@ -112,7 +162,12 @@ export async function issueCreditNote(services: PipelineServices, ref: RunRef): 
           action: "credit_note.issued",
           targetType: "document",
           targetId: id,
-          details: { number: outcome.issued.number, invoice: invoice.number, jobId: ref.jobId, automatic: Boolean(job.payload.automatic) },
+          details: {
+            number: outcome.issued.number,
+            invoice: invoice.number,
+            jobId: ref.jobId,
+            automatic: Boolean(job.payload.automatic),
+          },
         },
       });
     },

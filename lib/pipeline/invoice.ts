@@ -1,21 +1,35 @@
 // The invoice-order steps, as plain functions. Each step reads what it needs from the database (the job's
 // payload), does one side effect, and returns ids.
 //
-// Exactly one invoice per order, whatever happens:
-// - Document.invoiceForOrderId is unique: a second invoice row for one order cannot exist;
+// Exactly one live invoice per order, whatever happens:
+// - Document.invoiceForOrderId (the order's live invoice) is unique: a second live invoice row for one order
+//   cannot exist; it is cleared only when credit notes settle the invoice;
 // - every step first checks whether its work is already done (document saved, already attached);
 // - the Vendus POST is made once per attempt, after recording that it was attempted, and any later attempt
 //   looks the document up by external_reference first (lib/pipeline/vendus-documents.ts);
-// - the POST carries a tx_id derived from the store and order, so Vendus itself refuses a repeat.
-import { buildInvoice, type InvoiceSummary } from "@/lib/invoicing";
+// - the POST carries a tx_id derived from the store, the order and the invoice's number in the order (1, then
+//   2… for invoices issued after a credit note, lib/jobs/reissue.ts), so Vendus itself refuses a repeat.
+import {
+  applyCorrection,
+  buildInvoice,
+  euVatNumberToConfirm,
+  type InvoiceSummary,
+  type ViesAnswer,
+} from "@/lib/invoicing";
+import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
+import type { Store } from "@/lib/generated/prisma/client";
 import type { RunRef } from "@/lib/jobs/lifecycle";
 import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
-import { DataProblem } from "./errors";
+import { DataProblem, refusal } from "./errors";
 import { saveOrderRow } from "./orders";
 import type { PipelineServices } from "./services";
 import { invoiceContextFor, resolveRegisterId } from "./store-context";
 import { issueOnce, saveDocument } from "./vendus-documents";
+import { invoiceTxId } from "@/lib/invoicing";
+import type { ReissuePlan } from "@/lib/jobs/reissue";
+import { insertCancellationCreditJob } from "@/lib/jobs/credit-notes";
+import { dispatchJobs } from "@/lib/jobs/dispatch";
 
 export interface InvoicePayload {
   document: VendusDocumentRequest;
@@ -23,6 +37,8 @@ export interface InvoicePayload {
   orderId: string;
   jumpsellerOrderId: number;
   postAttemptedAt: string;
+  /** Set on the job of a new invoice replacing a credited one. */
+  reissue: ReissuePlan;
 }
 
 export type PrepareResult =
@@ -35,22 +51,44 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
   const { db } = services;
   const job = await readJobPayload<InvoicePayload>(db, ref.jobId);
   const { store, jumpseller, vendus } = await services.forStore(job.storeId);
-  const order = await jumpseller.getOrder(job.subject);
-  const orderId = await saveOrderRow(db, store.id, order);
+  const reissue = job.payload.reissue ?? null;
+  const fetched = await jumpseller.getOrder(reissue ? String(job.payload.jumpsellerOrderId) : job.subject);
+  const orderId = await saveOrderRow(db, store.id, fetched);
+  // A correction made in Ponte (lib/invoicing/correction.ts) applies on top of Jumpseller's order.
+  const correction = await db.orderCorrection.findUnique({ where: { orderId } });
+  const order = applyCorrection(fetched, correction, store.nifFieldLabel);
   await db.job.update({ where: { id: ref.jobId }, data: { orderId } });
 
-  const existing = await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } });
+  const sequence = reissue?.sequence ?? 1;
+  const existing = await db.document.findUnique({
+    where: { txId: invoiceTxId(store.id, order.id, sequence) },
+    select: { id: true },
+  });
   if (existing) return { next: "done", orderId, documentId: existing.id };
+  if (reissue) await checkReplacement(services, orderId, reissue);
+  else {
+    const live = await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } });
+    if (live) return { next: "done", orderId, documentId: live.id };
+  }
   if (order.status_enum !== "paid") {
-    await db.order.updateMany({ where: { id: orderId, invoiceState: { in: ["pending", "failed"] } }, data: { invoiceState: "not_paid" } });
-    return { next: "skip", orderId, reason: `Order #${order.id} is ${order.status_enum} in Jumpseller, not paid: no invoice issued.` };
+    await db.order.updateMany({
+      where: { id: orderId, invoiceState: { in: ["pending", "failed"] } },
+      data: { invoiceState: "not_paid" },
+    });
+    return {
+      next: "skip",
+      orderId,
+      reason: `Order #${order.id} is ${order.status_enum} in Jumpseller, not paid: no invoice issued.`,
+    };
   }
 
   const registerId = await resolveRegisterId(services, store, vendus);
-  const built = buildInvoice(order, invoiceContextFor(store, registerId));
+  const vies = await confirmVatNumber(services, store, order, orderId);
+  const built = buildInvoice(order, { ...invoiceContextFor(store, registerId), vies, invoiceSequence: sequence });
+  // What a person should know about this order's invoice (or nothing, once a retry no longer warns).
+  await db.order.update({ where: { id: orderId }, data: { invoiceWarnings: built.ok ? built.summary.warnings : [] } });
   if (!built.ok) {
-    const first = built.problems[0]!;
-    throw new DataProblem(first.code, built.problems.map((p) => p.message).join(" "), "refused");
+    throw refusal(built.problems);
   }
   await mergeJobPayload(db, ref.jobId, {
     document: built.document,
@@ -61,39 +99,122 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
   return { next: "issue", orderId };
 }
 
+/**
+ * A new invoice is issued only in place of an invoice of this order that credit notes have settled, and only
+ * while the order has no live invoice (the database refuses it too, but before any call to Vendus).
+ */
+async function checkReplacement(services: PipelineServices, orderId: string, plan: ReissuePlan) {
+  const { db } = services;
+  const [replaced, live] = await Promise.all([
+    db.document.findFirst({
+      where: { id: plan.replacesId, orderId },
+      select: { number: true, creditedAt: true, replacedBy: { select: { number: true } } },
+    }),
+    db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { number: true } }),
+  ]);
+  if (!replaced || !replaced.creditedAt) {
+    throw new DataProblem(
+      "invoice_not_credited",
+      `The invoice this one replaces is not fully credited${replaced ? ` (${replaced.number})` : ""}: no new invoice is issued.`,
+    );
+  }
+  if (replaced.replacedBy) {
+    throw new DataProblem(
+      "invoice_already_replaced",
+      `Invoice ${replaced.number} was already replaced by ${replaced.replacedBy.number}.`,
+    );
+  }
+  if (live) {
+    throw new DataProblem(
+      "order_has_live_invoice",
+      `The order already has a live invoice (${live.number}): credit it fully before issuing another.`,
+    );
+  }
+}
+
+/**
+ * When the store confirms VAT numbers, asks VIES about the order's well-formed EU VAT number and records the
+ * answer on the order. VIES being unavailable is transient: the step is retried, then the job waits (parked).
+ */
+async function confirmVatNumber(
+  services: PipelineServices,
+  store: Store,
+  order: JumpsellerOrder,
+  orderId: string,
+): Promise<ViesAnswer | null> {
+  if (!store.viesCheck) return null;
+  const vatNumber = euVatNumberToConfirm(order, store.nifFieldLabel);
+  if (!vatNumber) return null;
+  const answer = await services.vies().check(vatNumber);
+  await services.db.order.update({ where: { id: orderId }, data: { viesCheck: { ...answer } } });
+  return answer;
+}
+
 /** Creates the invoice in Vendus (or finds the one a lost answer created) and saves it. */
-export async function issueInvoice(services: PipelineServices, ref: RunRef): Promise<{ documentId: string; how: string }> {
+export async function issueInvoice(
+  services: PipelineServices,
+  ref: RunRef,
+): Promise<{ documentId: string; how: string }> {
   const { db } = services;
   const job = await readJobPayload<InvoicePayload>(db, ref.jobId);
-  const { document: request, orderId, summary } = job.payload;
+  const { document: request, orderId, summary, reissue } = job.payload;
   if (!request || !orderId) throw new Error(`Job ${ref.jobId} has no prepared document`);
-  const existing = await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } });
+  const existing = await db.document.findUnique({ where: { txId: request.tx_id }, select: { id: true } });
   if (existing) return { documentId: existing.id, how: "already saved" };
 
   const { vendus } = await services.forStore(job.storeId);
-  const outcome = await issueOnce(db, vendus, { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) }, request);
+  const outcome = await issueOnce(
+    db,
+    vendus,
+    { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) },
+    request,
+  );
+  let creditJobId: string | null = null;
   const documentId = await saveDocument(
     db,
     outcome,
     request,
-    { storeId: job.storeId, orderId, invoiceForOrderId: orderId, creditsId: null, reason: null, taxes: summary?.taxes ?? [] },
+    {
+      storeId: job.storeId,
+      orderId,
+      invoiceForOrderId: orderId,
+      creditsId: null,
+      reason: null,
+      taxes: summary?.taxes ?? [],
+      replacesId: reissue?.replacesId ?? null,
+      afterCreditNoteId: reissue?.creditNoteId ?? null,
+    },
     async (tx, id) => {
-      // An order cancelled while its invoice was being issued gets the suggestion the cancellation
-      // could not make (it found no invoice yet).
-      await tx.$executeRaw`
-        UPDATE "Order" SET "updatedAt" = now(), "invoiceState" =
-          CASE WHEN "status" = 'canceled' THEN 'credit_note_suggested'::"InvoiceState" ELSE 'invoiced'::"InvoiceState" END
-        WHERE "id" = ${orderId}`;
+      // An order cancelled while its invoice was being issued gets what the cancellation could not do (it
+      // found no invoice yet): the automatic credit note when the store wants one, else the suggestion.
+      const [order] = await tx.$queryRaw<{ cancelled: boolean; autoCreditNote: boolean }[]>`
+        SELECT o."status" = 'canceled' AS cancelled, s."autoCreditNote" AS "autoCreditNote"
+        FROM "Order" o JOIN "Store" s ON s."id" = o."storeId" WHERE o."id" = ${orderId} FOR UPDATE OF o`;
+      const creditNow = Boolean(order?.cancelled && order.autoCreditNote && !reissue);
+      await tx.order.update({
+        where: { id: orderId },
+        data: { invoiceState: order?.cancelled && !creditNow ? "credit_note_suggested" : "invoiced" },
+      });
+      if (creditNow) {
+        creditJobId = (await insertCancellationCreditJob(tx, { storeId: job.storeId, orderId, documentId: id })).id;
+      }
       await tx.auditEvent.create({
         data: {
           storeId: job.storeId,
           action: "document.issued",
           targetType: "document",
           targetId: id,
-          details: { number: outcome.issued.number, jobId: ref.jobId, how: outcome.how },
+          details: {
+            number: outcome.issued.number,
+            jobId: ref.jobId,
+            how: outcome.how,
+            ...(reissue ? { replaces: reissue.replacesId, creditNote: reissue.creditNoteId } : {}),
+          },
         },
       });
     },
   );
+  // Sent now, after the invoice's own commit; if this send is lost the dispatcher sends it later.
+  if (creditJobId) await dispatchJobs(db, [creditJobId]);
   return { documentId, how: outcome.how };
 }

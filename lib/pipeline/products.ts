@@ -9,6 +9,7 @@ import type { JumpsellerProduct } from "@/lib/jumpseller/schemas";
 import { toCents } from "@/lib/money";
 import type { VendusProductInput } from "@/lib/vendus/types";
 import type { VendusClient, VendusProduct } from "@/lib/vendus/client";
+import { isReferenceTaken } from "@/lib/vendus/errors";
 import { DataProblem } from "./errors";
 import type { PipelineServices } from "./services";
 
@@ -54,7 +55,9 @@ export function productItems(product: JumpsellerProduct): ProductItem[] {
       variantId: variant.id,
       reference: variant.sku?.trim() || `JS-${product.id}-${variant.id}`,
       barcode: variant.barcode?.trim() || null,
-      title: options.length ? `${product.name.trim()} (${options.map((o) => `${o.name}: ${o.value}`).join(", ")})` : product.name.trim(),
+      title: options.length
+        ? `${product.name.trim()} (${options.map((o) => `${o.name}: ${o.value}`).join(", ")})`
+        : product.name.trim(),
       grossPriceCents: toCents(variant.price || product.price),
       stock: variant.stock,
       stockUnlimited: variant.stock_unlimited,
@@ -95,12 +98,21 @@ export async function resolveCatalog(services: PipelineServices, ref: RunRef) {
   const categoryId = job.payload.category ? (await vendus.findOrCreateCategory(job.payload.category)).id : null;
   const units = await vendus.listUnits();
   const unit = units.find((u) => /^unidade|^unit/i.test(u.title)) ?? units[0];
-  if (!unit) throw new DataProblem("no_unit", "The Vendus account has no product units; create one (Unidade) in Vendus.", "validation");
+  if (!unit)
+    throw new DataProblem(
+      "no_unit",
+      "The Vendus account has no product units; create one (Unidade) in Vendus.",
+      "validation",
+    );
   await mergeJobPayload(services.db, ref.jobId, { brandId, categoryId, unitId: unit.id });
   return { brandId, categoryId, unitId: unit.id };
 }
 
-function productFields(item: ProductItem, p: Partial<ProductPayload>, taxId: VendusProductInput["tax_id"]): VendusProductInput {
+function productFields(
+  item: ProductItem,
+  p: Partial<ProductPayload>,
+  taxId: VendusProductInput["tax_id"],
+): VendusProductInput {
   return {
     title: item.title,
     unit_id: p.unitId!,
@@ -116,7 +128,11 @@ function productFields(item: ProductItem, p: Partial<ProductPayload>, taxId: Ven
   };
 }
 
-async function findMapped(vendus: VendusClient, vendusProductId: number | undefined, reference: string): Promise<VendusProduct | null> {
+async function findMapped(
+  vendus: VendusClient,
+  vendusProductId: number | undefined,
+  reference: string,
+): Promise<VendusProduct | null> {
   if (vendusProductId) {
     try {
       return await vendus.getProduct(vendusProductId);
@@ -128,25 +144,55 @@ async function findMapped(vendus: VendusClient, vendusProductId: number | undefi
   return vendus.findProductByReference(reference);
 }
 
+/**
+ * Updates the product found, or creates it. "Reference already exists" means another article took the
+ * reference since the lookup (an invoice line with an unknown reference creates one in Vendus): that article
+ * is the product, so it is updated instead of the sync failing.
+ */
+async function saveProduct(
+  vendus: VendusClient,
+  existing: VendusProduct | null,
+  fields: VendusProductInput,
+): Promise<{ saved: VendusProduct; created: boolean }> {
+  try {
+    if (existing) return { saved: await vendus.updateProduct(existing.id, fields), created: false };
+    return { saved: await vendus.createProduct(fields), created: true };
+  } catch (error) {
+    if (!fields.reference || !isReferenceTaken(error)) throw error;
+    const holder = await vendus.findProductByReference(fields.reference);
+    if (!holder || holder.id === existing?.id) throw error;
+    return { saved: await vendus.updateProduct(holder.id, fields), created: false };
+  }
+}
+
 /** Creates or updates one Vendus product, and records the mapping. */
 export async function syncProductItem(services: PipelineServices, ref: RunRef, variantId: number) {
   const job = await readJobPayload<ProductPayload>(services.db, ref.jobId);
   const item = job.payload.items?.find((i) => i.variantId === variantId);
-  if (!item || job.payload.productId === undefined) throw new Error(`Job ${ref.jobId} has no product item ${variantId}`);
+  if (!item || job.payload.productId === undefined)
+    throw new Error(`Job ${ref.jobId} has no product item ${variantId}`);
   const { store, vendus } = await services.forStore(job.storeId);
   const key = { storeId: store.id, jumpsellerProductId: job.payload.productId, jumpsellerVariantId: variantId };
-  const mapping = await services.db.productMapping.findUnique({ where: { storeId_jumpsellerProductId_jumpsellerVariantId: key } });
+  const mapping = await services.db.productMapping.findUnique({
+    where: { storeId_jumpsellerProductId_jumpsellerVariantId: key },
+  });
   const rate = Number(store.defaultVatRate);
   const taxCode = taxCodeForRate(store.vendusRegion as Region, rate);
   const fields = productFields(item, job.payload, taxCode === null ? undefined : taxCode);
   const existing = await findMapped(vendus, mapping?.vendusProductId, item.reference);
   // A create whose answer was lost is found by reference on the next attempt, so it is not created twice.
-  const saved = existing ? await vendus.updateProduct(existing.id, fields) : await vendus.createProduct(fields);
-  const data = { reference: item.reference, title: item.title, vendusProductId: saved.id, stockUnlimited: item.stockUnlimited, syncedAt: new Date() };
+  const { saved, created } = await saveProduct(vendus, existing, fields);
+  const data = {
+    reference: item.reference,
+    title: item.title,
+    vendusProductId: saved.id,
+    stockUnlimited: item.stockUnlimited,
+    syncedAt: new Date(),
+  };
   await services.db.productMapping.upsert({
     where: { storeId_jumpsellerProductId_jumpsellerVariantId: key },
     create: { ...key, ...data },
     update: data,
   });
-  return { variantId, vendusProductId: saved.id, created: !existing };
+  return { variantId, vendusProductId: saved.id, created };
 }

@@ -6,7 +6,7 @@
 // were placed, behind the cursor).
 import { randomUUID } from "node:crypto";
 import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
-import { parseJumpsellerTime } from "@/lib/ingest/events";
+import { parseJumpsellerTime } from "@/lib/jumpseller/time";
 import { saveOrderRow } from "./orders";
 import type { PipelineServices } from "./services";
 
@@ -38,17 +38,25 @@ function paidSince(orders: JumpsellerOrder[], connectedAt: Date): JumpsellerOrde
   });
 }
 
-async function ensureInvoiceJobs(services: PipelineServices, storeId: string, paid: JumpsellerOrder[]): Promise<string[]> {
+async function ensureInvoiceJobs(
+  services: PipelineServices,
+  storeId: string,
+  paid: JumpsellerOrder[],
+): Promise<string[]> {
   if (paid.length === 0) return [];
   const { db } = services;
   const subjects = paid.map((o) => String(o.id));
-  const known = await db.job.findMany({ where: { storeId, kind: "invoice_order", subject: { in: subjects } }, select: { subject: true } });
+  const known = await db.job.findMany({
+    where: { storeId, kind: "invoice_order", subject: { in: subjects } },
+    select: { subject: true },
+  });
   const knownSet = new Set(known.map((j) => j.subject));
   const created: string[] = [];
   for (const order of paid) {
     if (knownSet.has(String(order.id))) continue;
     const orderId = await saveOrderRow(db, storeId, order);
-    if (await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } })) continue;
+    // Invoiced already (the live invoice, or one since credited): nothing to start.
+    if (await db.document.findFirst({ where: { orderId, type: { not: "NC" } }, select: { id: true } })) continue;
     // The same unique key as the webhook's: if a late delivery created the job meanwhile, this does nothing.
     const rows = await db.$queryRaw<{ id: string }[]>`
       INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "updatedAt")
@@ -60,7 +68,11 @@ async function ensureInvoiceJobs(services: PipelineServices, storeId: string, pa
   return created;
 }
 
-export async function reconcileStore(services: PipelineServices, storeId: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
+export async function reconcileStore(
+  services: PipelineServices,
+  storeId: string,
+  options: ReconcileOptions = {},
+): Promise<ReconcileResult> {
   const now = options.now ?? new Date();
   const maxPages = options.maxPages ?? 10;
   const graceMs = options.pendingGraceMs ?? 7 * 24 * 3600_000;

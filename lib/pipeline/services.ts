@@ -4,9 +4,12 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Store } from "@/lib/generated/prisma/client";
 import { createJumpsellerClient, type JumpsellerClient } from "@/lib/jumpseller/client";
-import { ensureFreshAccessToken, refreshTokens } from "@/lib/jumpseller/oauth";
-import { loadStoreSecrets, saveOAuthTokens, type StoreSecrets } from "@/lib/stores";
+import { refreshTokens } from "@/lib/jumpseller/oauth";
+import { freshStoreTokens } from "@/lib/jumpseller/store-tokens";
+import { answerNotingFetch } from "@/lib/outages/answers";
+import { loadStoreSecrets, type StoreSecrets } from "@/lib/stores";
 import { createVendusClient, type VendusClient } from "@/lib/vendus/client";
+import { createViesClient, type ViesClient } from "@/lib/vies/client";
 import { DataProblem } from "./errors";
 
 export interface StoreServices {
@@ -20,6 +23,8 @@ export interface PipelineServices {
   /** Ponte's public address, for links that leave Ponte (the PDF link on a Jumpseller order). */
   publicUrl: string;
   forStore(storeId: string): Promise<StoreServices>;
+  /** The EU's VIES service (only for stores that confirm VAT numbers). */
+  vies(): ViesClient;
 }
 
 export interface PipelineServicesOptions {
@@ -28,6 +33,7 @@ export interface PipelineServicesOptions {
   vendusApiUrl?: string;
   jumpsellerApiUrl?: string;
   jumpsellerAuthUrl?: string;
+  viesApiUrl?: string;
   /** Per Vendus call. A POST that times out is looked up before it is sent again, never blindly repeated. */
   vendusTimeoutMs?: number;
 }
@@ -35,22 +41,30 @@ export interface PipelineServicesOptions {
 function jumpsellerAuth(db: Db, storeId: string, secrets: StoreSecrets, authUrl: string) {
   const js = secrets.jumpseller;
   if (js.kind === "private") return { kind: "private" as const, login: js.login, authtoken: js.authtoken };
-  let tokens = { accessToken: js.accessToken, refreshToken: js.refreshToken, expiresAt: js.expiresAt, scope: null };
+  let tokens = { accessToken: js.accessToken, refreshToken: js.refreshToken, expiresAt: js.expiresAt };
   return {
     kind: "oauth" as const,
     getAccessToken: async () => {
       const env = getEnv();
-      const fresh = await ensureFreshAccessToken(tokens, {
+      // Serialised per store across processes (lib/jumpseller/store-tokens.ts): one refresh call, and every
+      // caller gets the pair it saved.
+      tokens = await freshStoreTokens(db, storeId, tokens, {
         refresh: (refreshToken) => {
           if (!env.JUMPSELLER_CLIENT_ID || !env.JUMPSELLER_CLIENT_SECRET) {
-            throw new DataProblem("oauth_not_configured", "The store's Jumpseller access expired and JUMPSELLER_CLIENT_ID/SECRET are not set.", "auth");
+            throw new DataProblem(
+              "oauth_not_configured",
+              "The store's Jumpseller access expired and JUMPSELLER_CLIENT_ID/SECRET are not set.",
+              "auth",
+            );
           }
-          return refreshTokens({ refreshToken, clientId: env.JUMPSELLER_CLIENT_ID, clientSecret: env.JUMPSELLER_CLIENT_SECRET, authUrl });
+          return refreshTokens({
+            refreshToken,
+            clientId: env.JUMPSELLER_CLIENT_ID,
+            clientSecret: env.JUMPSELLER_CLIENT_SECRET,
+            authUrl,
+          });
         },
       });
-      // Jumpseller invalidates the old refresh token at once: the new pair is saved before it is used.
-      if (fresh.refreshed) await saveOAuthTokens(db, storeId, fresh.tokens);
-      tokens = { ...fresh.tokens, scope: null };
       return tokens.accessToken;
     },
   };
@@ -64,6 +78,9 @@ export function createPipelineServices(options: PipelineServicesOptions = {}): P
     get publicUrl() {
       return (options.publicUrl ?? env().NEXTAUTH_URL).replace(/\/+$/, "");
     },
+    vies() {
+      return createViesClient({ baseUrl: options.viesApiUrl ?? env().VIES_API_URL });
+    },
     async forStore(storeId) {
       const store = await db.store.findUnique({ where: { id: storeId } });
       if (!store) throw new DataProblem("store_missing", `Store ${storeId} no longer exists.`, "not_found");
@@ -71,11 +88,13 @@ export function createPipelineServices(options: PipelineServicesOptions = {}): P
       const jumpseller = createJumpsellerClient({
         auth: jumpsellerAuth(db, storeId, secrets, options.jumpsellerAuthUrl ?? env().JUMPSELLER_AUTH_URL),
         baseUrl: options.jumpsellerApiUrl ?? env().JUMPSELLER_API_URL,
+        fetch: answerNotingFetch("jumpseller"),
       });
       const vendus = createVendusClient({
         apiKey: secrets.vendusApiKey,
         baseUrl: options.vendusApiUrl ?? env().VENDUS_API_URL,
         timeoutMs: options.vendusTimeoutMs,
+        fetch: answerNotingFetch("vendus"),
         // The pipeline decides about retries (Inngest's backoff); a rate-limited key must not be hammered.
         getRetries: 0,
       });

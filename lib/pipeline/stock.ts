@@ -20,21 +20,30 @@ export async function unmappedVariants(services: PipelineServices, ref: RunRef):
 export async function syncStockItem(services: PipelineServices, ref: RunRef, variantId: number) {
   const job = await readJobPayload<ProductPayload>(services.db, ref.jobId);
   const item = job.payload.items?.find((i) => i.variantId === variantId);
-  if (!item || job.payload.productId === undefined) throw new Error(`Job ${ref.jobId} has no product item ${variantId}`);
+  if (!item || job.payload.productId === undefined)
+    throw new Error(`Job ${ref.jobId} has no product item ${variantId}`);
   const key = { storeId: job.storeId, jumpsellerProductId: job.payload.productId, jumpsellerVariantId: variantId };
-  const mapping = await services.db.productMapping.findUniqueOrThrow({ where: { storeId_jumpsellerProductId_jumpsellerVariantId: key } });
+  const mapping = await services.db.productMapping.findUniqueOrThrow({
+    where: { storeId_jumpsellerProductId_jumpsellerVariantId: key },
+  });
   const { vendus } = await services.forStore(job.storeId);
   const productId = mapping.vendusProductId;
 
   if (item.stockUnlimited || item.stock === null) {
     await vendus.updateProduct(productId, { stock_control: 0 });
-    await services.db.productMapping.update({ where: { id: mapping.id }, data: { stockUnlimited: true, lastStock: null, syncedAt: new Date() } });
+    await services.db.productMapping.update({
+      where: { id: mapping.id },
+      data: { stockUnlimited: true, lastStock: null, syncedAt: new Date() },
+    });
     return { variantId, vendusProductId: productId, stock: "unlimited" as const };
   }
   if (mapping.stockUnlimited) await vendus.updateProduct(productId, { stock_control: 1 });
   // A reset (not add/remove) is idempotent: sending it again after a lost answer sets the same number.
   const amount = Math.trunc(item.stock);
   await vendus.resetStock({ productId, amount });
-  await services.db.productMapping.update({ where: { id: mapping.id }, data: { stockUnlimited: false, lastStock: amount, syncedAt: new Date() } });
+  await services.db.productMapping.update({
+    where: { id: mapping.id },
+    data: { stockUnlimited: false, lastStock: amount, syncedAt: new Date() },
+  });
   return { variantId, vendusProductId: productId, stock: amount };
 }

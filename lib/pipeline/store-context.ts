@@ -12,13 +12,20 @@ export function documentMode(store: Pick<Store, "testMode">): VendusMode {
 
 function paymentMethodMap(value: unknown): Record<string, number> | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, id]) => typeof id === "number" && Number.isInteger(id));
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, id]) => typeof id === "number" && Number.isInteger(id),
+  );
   return entries.length ? (Object.fromEntries(entries) as Record<string, number>) : undefined;
 }
 
 export function invoiceContextFor(store: Store, registerId: number): InvoiceContext {
   if (store.documentType !== "FT" && store.documentType !== "FR") {
-    throw new DataProblem("document_type", `Ponte issues FT or FR documents; the store is set to ${store.documentType}.`, "validation");
+    throw new DataProblem(
+      "document_type",
+      `Ponte issues FT or FR documents; the store is set to ${store.documentType}.`,
+      "validation",
+      { documentType: store.documentType },
+    );
   }
   return {
     storeId: store.id,
@@ -30,11 +37,15 @@ export function invoiceContextFor(store: Store, registerId: number): InvoiceCont
     defaultVatRate: Number(store.defaultVatRate),
     oss: store.oss,
     region: store.vendusRegion as Region,
-    exemption: store.exemptionCode && store.exemptionLaw ? { code: store.exemptionCode, law: store.exemptionLaw } : undefined,
+    exemption:
+      store.exemptionCode && store.exemptionLaw ? { code: store.exemptionCode, law: store.exemptionLaw } : undefined,
     testMode: store.testMode,
     shippingTitle: store.shippingTitle,
     nifFieldLabel: store.nifFieldLabel,
     invalidNifPolicy: store.invalidNifPolicy,
+    invalidVatNumberPolicy: store.invalidVatNumberPolicy,
+    shippingVat: store.shippingVat,
+    viesRequired: store.viesCheck,
   };
 }
 
@@ -42,7 +53,11 @@ export function invoiceContextFor(store: Store, registerId: number): InvoiceCont
  * The register documents are issued on. When the store names none, the account's first active API register
  * of the right mode is chosen once and saved, so later orders do not ask Vendus again.
  */
-export async function resolveRegisterId(services: PipelineServices, store: Store, vendus: VendusClient): Promise<number> {
+export async function resolveRegisterId(
+  services: PipelineServices,
+  store: Store,
+  vendus: VendusClient,
+): Promise<number> {
   if (store.vendusRegisterId) return store.vendusRegisterId;
   const registers = (await vendus.listRegisters({ type: "api" })).filter((r) => r.isActive);
   const mode = documentMode(store);
@@ -54,6 +69,9 @@ export async function resolveRegisterId(services: PipelineServices, store: Store
       "validation",
     );
   }
-  await services.db.store.updateMany({ where: { id: store.id, vendusRegisterId: null }, data: { vendusRegisterId: chosen.id } });
+  await services.db.store.updateMany({
+    where: { id: store.id, vendusRegisterId: null },
+    data: { vendusRegisterId: chosen.id },
+  });
   return chosen.id;
 }

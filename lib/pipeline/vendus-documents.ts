@@ -111,11 +111,15 @@ export interface DocumentRecord {
   creditsId: string | null;
   reason: string | null;
   taxes: TaxSummary[] | unknown[];
+  /** A new invoice replacing a credited one: that invoice, and the credit note that settled it. */
+  replacesId?: string | null;
+  afterCreditNoteId?: string | null;
 }
 
 /**
  * Saves the issued document; `after` runs in the same transaction (order state, audit). When another run
- * already saved it (unique invoiceForOrderId or tx_id), that row's id is returned instead.
+ * already saved it (unique tx_id), that row's id is returned instead; a first invoice meeting another live
+ * invoice of its order (unique invoiceForOrderId) returns that one.
  */
 export async function saveDocument(
   db: Db,
@@ -133,6 +137,8 @@ export async function saveDocument(
           orderId: record.orderId,
           invoiceForOrderId: record.invoiceForOrderId,
           creditsId: record.creditsId,
+          replacesId: record.replacesId ?? null,
+          afterCreditNoteId: record.afterCreditNoteId ?? null,
           reason: record.reason,
           type: (issued.type || request.type) as DocumentType,
           vendusId: issued.id,
@@ -155,7 +161,12 @@ export async function saveDocument(
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
     const existing = await db.document.findFirst({
-      where: { OR: [{ txId: request.tx_id }, ...(record.invoiceForOrderId ? [{ invoiceForOrderId: record.invoiceForOrderId }] : [])] },
+      where: {
+        OR: [
+          { txId: request.tx_id },
+          ...(record.invoiceForOrderId && !record.replacesId ? [{ invoiceForOrderId: record.invoiceForOrderId }] : []),
+        ],
+      },
       select: { id: true },
     });
     if (!existing) throw error;

@@ -1,15 +1,11 @@
 // Products and stock: Jumpseller → Vendus, one Vendus product per variant.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createVendusClient } from "@/lib/vendus/client";
 import { DEFAULT_SIMULATOR_API_KEY } from "@/simulators/vendus";
-import { startHarness, type Harness } from "./harness";
+import { useHarness } from "./harness";
 
 describe("product and stock sync", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
+  const h = useHarness();
 
   const vendusProduct = (reference: string) => h.vendus.control.products().find((p) => p.reference === reference);
 
@@ -28,12 +24,21 @@ describe("product and stock sync", () => {
 
     const medium = vendusProduct("TS-M");
     const large = vendusProduct("TS-L");
-    expect(medium).toMatchObject({ title: "T-shirt Ponte (Tamanho: M)", barcode: "5601234567890", gross_price: "20.00", tax_id: "NOR", stock_control: 1 });
+    expect(medium).toMatchObject({
+      title: "T-shirt Ponte (Tamanho: M)",
+      barcode: "5601234567890",
+      gross_price: "20.00",
+      tax_id: "NOR",
+      stock_control: 1,
+    });
     expect(large).toMatchObject({ title: "T-shirt Ponte (Tamanho: L)", gross_price: "20.00" });
     expect(medium!.brand_id).toBeTruthy();
     expect(medium!.category_id).toBeTruthy();
     expect(large!.brand_id).toBe(medium!.brand_id);
-    const mappings = await h.db.productMapping.findMany({ where: { jumpsellerProductId: product.id }, orderBy: { reference: "asc" } });
+    const mappings = await h.db.productMapping.findMany({
+      where: { jumpsellerProductId: product.id },
+      orderBy: { reference: "asc" },
+    });
     expect(mappings.map((m) => [m.reference, m.vendusProductId])).toEqual([
       ["TS-L", large!.id],
       ["TS-M", medium!.id],
@@ -49,7 +54,9 @@ describe("product and stock sync", () => {
     h.control.setStock(product.id, variantL.id, null);
     await h.settle();
     expect(vendusProduct("TS-L")).toMatchObject({ stock_control: 0 });
-    expect(await h.db.productMapping.findFirstOrThrow({ where: { reference: "TS-L" } })).toMatchObject({ stockUnlimited: true });
+    expect(await h.db.productMapping.findFirstOrThrow({ where: { reference: "TS-L" } })).toMatchObject({
+      stockUnlimited: true,
+    });
   });
 
   it("updates the same Vendus product when the product changes, and gives products without SKU a stable reference", async () => {
@@ -60,7 +67,11 @@ describe("product and stock sync", () => {
 
     h.control.updateProduct(product.id, { name: "Caneca grande", price: 9.9 });
     await h.settle();
-    expect(vendusProduct(`JS-${product.id}`)).toMatchObject({ id: created!.id, title: "Caneca grande", gross_price: "9.90" });
+    expect(vendusProduct(`JS-${product.id}`)).toMatchObject({
+      id: created!.id,
+      title: "Caneca grande",
+      gross_price: "9.90",
+    });
     expect(h.vendus.control.products().filter((p) => p.reference === `JS-${product.id}`)).toHaveLength(1);
     const jobs = await h.db.job.findMany({ where: { subject: String(product.id), kind: "sync_product" } });
     expect(jobs).toHaveLength(1);

@@ -1,60 +1,61 @@
 // Cancelled orders and credit notes: suggested, requested (CLI), automatic, partial. Normal mode: Vendus does
 // not credit test-mode documents.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "@/scripts/ponte";
-import { placePaidOrder, startHarness, vendusDocumentsFor, type Harness } from "./harness";
+import { creditNotesOf, invoicedOrder, useHarness, vendusDocumentsFor } from "./harness";
 
 describe("credit notes", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-  });
-  afterAll(async () => h?.close());
-
-  const creditNotesOf = (invoiceNumber: string) =>
-    h.vendus.control.documents().filter((d) => d.type === "NC" && JSON.stringify(d).includes(invoiceNumber));
-
-  async function invoicedOrder() {
-    const order = placePaidOrder(h);
-    await h.settle();
-    const invoice = await h.db.document.findFirstOrThrow({ where: { order: { jumpsellerId: order.id }, type: "FR" } });
-    return { order, invoice };
-  }
+  const h = useHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
 
   it("suggests a credit note when an invoiced order is cancelled, then issues it when asked", async () => {
-    const { order, invoice } = await invoicedOrder();
+    const { order, invoice } = await invoicedOrder(h);
     h.control.cancelOrder(order.id);
     await h.settle();
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ status: "canceled", invoiceState: "credit_note_suggested" });
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      status: "canceled",
+      invoiceState: "credit_note_suggested",
+    });
     expect(await h.db.job.count({ where: { kind: "credit_note" } })).toBe(0);
-    expect(creditNotesOf(invoice.number)).toHaveLength(0);
+    expect(creditNotesOf(h, invoice.number)).toHaveLength(0);
 
-    const code = await runCli(["creditnote:issue", "--document", invoice.id, "--reason", "order_cancelled"], () => undefined);
+    const code = await runCli(
+      ["creditnote:issue", "--document", invoice.id, "--reason", "order_cancelled"],
+      () => undefined,
+    );
     expect(code).toBe(0);
     await h.settle();
     const nc = await h.db.document.findFirstOrThrow({ where: { creditsId: invoice.id } });
-    expect(nc).toMatchObject({ type: "NC", orderId: invoice.orderId, amountGrossCents: invoice.amountGrossCents, reason: "Encomenda cancelada" });
-    expect(creditNotesOf(invoice.number)).toHaveLength(1);
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ invoiceState: "credited" });
+    expect(nc).toMatchObject({
+      type: "NC",
+      orderId: invoice.orderId,
+      amountGrossCents: invoice.amountGrossCents,
+      reason: "Encomenda cancelada",
+    });
+    expect(creditNotesOf(h, invoice.number)).toHaveLength(1);
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      invoiceState: "credited",
+    });
     expect(h.control.documents(order.id).map((d) => d.document_type)).toEqual([1, 0]);
   });
 
   it("issues the credit note automatically when the store asks for it", async () => {
     await h.db.store.update({ where: { id: h.storeId }, data: { autoCreditNote: true } });
-    const { order, invoice } = await invoicedOrder();
+    const { order, invoice } = await invoicedOrder(h);
     h.control.cancelOrder(order.id);
     await h.settle();
 
     const job = await h.db.job.findFirstOrThrow({ where: { kind: "credit_note", subject: { startsWith: "cancel:" } } });
     expect(job).toMatchObject({ status: "succeeded" });
-    expect(creditNotesOf(invoice.number)).toHaveLength(1);
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ invoiceState: "credited" });
+    expect(creditNotesOf(h, invoice.number)).toHaveLength(1);
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      invoiceState: "credited",
+    });
     expect(h.control.documents(order.id).find((d) => d.document_type === 0)).toBeDefined();
     await h.db.store.update({ where: { id: h.storeId }, data: { autoCreditNote: false } });
   });
 
   it("credits part of an invoice, leaving the rest creditable", async () => {
-    const { order, invoice } = await invoicedOrder();
+    const { order, invoice } = await invoicedOrder(h);
     expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
     const code = await runCli(
       ["creditnote:issue", "--document", invoice.id, "--reason", "returned_goods", "--line", "1:1"],
@@ -64,7 +65,9 @@ describe("credit notes", () => {
     await h.settle();
     const nc = await h.db.document.findFirstOrThrow({ where: { creditsId: invoice.id } });
     expect(nc.amountGrossCents).toBe(invoice.amountGrossCents / 2);
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ invoiceState: "invoiced" });
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      invoiceState: "invoiced",
+    });
     const detail = h.vendus.control.documents().find((d) => d.id === invoice.vendusId)!;
     expect(detail.items[0]).toMatchObject({ qty_nc: expect.anything() });
     expect(Number(detail.items[0]!.qty_nc)).toBe(1);

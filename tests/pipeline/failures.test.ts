@@ -1,7 +1,13 @@
 // Failures that need a person (a refused NIF: failed at once, e-mailed, retried after the fix), and the
 // safety nets for failures that need none (Inngest down at dispatch, a webhook lost on the way).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inngest } from "@/inngest/client";
+import type { SessionUser } from "@/lib/access";
+import { jobSearchSchema, listJobs } from "@/lib/data/jobs";
+import { inngest } from "@/lib/inngest/client";
+import { describeJobError } from "@/lib/jobs/error-messages";
+import { jobErrorTranslator } from "@/lib/jobs/error-translator";
+import en from "@/messages/en.json";
+import pt from "@/messages/pt-PT.json";
 import { hourWindow } from "@/lib/email/notify-failure";
 import { runCli } from "@/scripts/ponte";
 import { placePaidOrder, startHarness, vendusDocumentsFor, type Harness } from "./harness";
@@ -27,12 +33,41 @@ describe("failures and safety nets", () => {
     await h.settle();
 
     const job = await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } });
-    expect(job).toMatchObject({ status: "failed", lastErrorKind: "refused", lastErrorCode: "invalid_nif", attempts: 1 });
+    expect(job).toMatchObject({
+      status: "failed",
+      lastErrorKind: "refused",
+      lastErrorCode: "invalid_nif",
+      attempts: 1,
+    });
     expect(job.lastErrorMessage).toContain('"123456780"');
+    // Stored as a code with its values: the jobs page says it in the reader's language, the text is the detail.
+    expect(job.lastErrorParams).toEqual({ nif: "123456780" });
+    const admin: SessionUser = {
+      id: "admin",
+      email: "a@x.pt",
+      name: "A",
+      role: "admin",
+      allStores: true,
+      locale: "pt-PT",
+    };
+    const page = await listJobs(admin, jobSearchSchema.parse({ status: "failed", store: h.storeId }));
+    const row = page.rows.find((r) => r.id === job.id)!;
+    const stored = { code: row.lastErrorCode, params: row.lastErrorParams, message: row.lastErrorMessage };
+    expect(describeJobError(stored, jobErrorTranslator(pt, "pt-PT"))).toMatchObject({
+      label: "NIF inválido",
+      message:
+        "O NIF “123456780” indicado pelo cliente não é um NIF português válido (9 dígitos com dígito de controlo).",
+    });
+    expect(describeJobError(stored, jobErrorTranslator(en, "en"))).toMatchObject({
+      label: "Invalid NIF",
+      message: "The NIF “123456780” given by the customer is not a valid Portuguese NIF (9 digits with a check digit).",
+    });
     // Failed at once: the order was read from Jumpseller a single time, no retry.
     expect(h.control.requests().filter((r) => r.path === `/orders/${order.id}.json`)).toHaveLength(1);
     expect(vendusDocumentsFor(h, order.id)).toHaveLength(0);
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ invoiceState: "failed" });
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      invoiceState: "failed",
+    });
     const emails = h.resend.emails();
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to: ["loja@example.com"] });
@@ -62,7 +97,9 @@ describe("failures and safety nets", () => {
       inngestEventId: `${job.id}:1`,
       lastErrorMessage: null,
     });
-    expect(await h.db.auditEvent.findFirst({ where: { action: "job.retried", targetId: job.id } })).toMatchObject({ details: { via: "cli" } });
+    expect(await h.db.auditEvent.findFirst({ where: { action: "job.retried", targetId: job.id } })).toMatchObject({
+      details: { via: "cli" },
+    });
     expect(await cli("jobs:retry", job.id)).toMatchObject({ code: 1 });
   });
 
@@ -90,9 +127,15 @@ describe("failures and safety nets", () => {
     expect(vendusDocumentsFor(h, order.id)).toHaveLength(0);
 
     inngest.setEnvVars({ INNGEST_DEV: h.standIn.url });
-    expect(h.standIn.tick(everyMinuteOnly).map((r) => r.functionId)).toEqual(["ponte-dispatch-waiting"]);
+    expect(h.standIn.tick(everyMinuteOnly).map((r) => r.functionId)).toEqual([
+      "ponte-dispatch-waiting",
+      "ponte-watch-outages",
+    ]);
     await h.settle();
-    expect(await h.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded", inngestEventId: `${job.id}:0` });
+    expect(await h.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "succeeded",
+      inngestEventId: `${job.id}:0`,
+    });
     expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
   });
 
@@ -106,7 +149,9 @@ describe("failures and safety nets", () => {
 
     h.standIn.tick(quarterHour);
     await h.settle();
-    expect(await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } })).toMatchObject({ status: "succeeded" });
+    expect(await h.db.job.findFirstOrThrow({ where: { subject: String(order.id) } })).toMatchObject({
+      status: "succeeded",
+    });
     expect(vendusDocumentsFor(h, order.id)).toHaveLength(1);
     // Orders already handled were not given a second job.
     expect(await h.db.job.groupBy({ by: ["subject"], having: { subject: { _count: { gt: 1 } } } })).toEqual([]);

@@ -5,10 +5,18 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { serve } from "inngest/node";
-import { inngest } from "@/inngest/client";
+import { afterAll, beforeAll } from "vitest";
+import { inngest } from "@/lib/inngest/client";
 import { functions } from "@/inngest/functions";
 import { resetEnvCache } from "@/lib/env";
-import { createRejectionLog, createStoreDirectory, ingestWebhook, maxWebhookBodyBytes, readBodyWithLimit, type IngestDeps } from "@/lib/ingest";
+import {
+  createRejectionLog,
+  createStoreDirectory,
+  ingestWebhook,
+  maxWebhookBodyBytes,
+  readBodyWithLimit,
+  type IngestDeps,
+} from "@/lib/ingest";
 import { dispatchJobs } from "@/lib/jobs/dispatch";
 import { createJumpsellerClient } from "@/lib/jumpseller/client";
 import { createPipelineServices, setPipelineServices } from "@/lib/pipeline/services";
@@ -16,8 +24,8 @@ import { connectStore, type StoreSettings } from "@/lib/stores";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
 import { DEFAULT_SIMULATOR_API_KEY, startVendusSimulator, type VendusSimulator } from "@/simulators/vendus";
 import { createTestDatabase, type TestDatabase } from "../db";
-import { startInngestStandIn, type InngestStandIn } from "../support/inngest-stand-in";
-import { startResendFake, type ResendFake } from "../support/resend-fake";
+import { startInngestStandIn, type InngestStandIn } from "../../simulators/inngest";
+import { startResendFake, type ResendFake } from "../../simulators/resend";
 
 export interface HarnessOptions {
   settings?: Partial<StoreSettings>;
@@ -78,7 +86,9 @@ export async function startHarness(options: HarnessOptions = {}) {
     void (async () => {
       const request = new Request("http://ponte.test/api/webhooks/jumpseller", {
         method: "POST",
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+        headers: Object.entries(req.headers).flatMap(([k, v]) =>
+          typeof v === "string" ? [[k, v] as [string, string]] : [],
+        ),
         body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
         duplex: "half",
       } as RequestInit);
@@ -111,8 +121,18 @@ export async function startHarness(options: HarnessOptions = {}) {
     hooksToken: control.store.hooksToken,
     vendusApiKey: DEFAULT_SIMULATOR_API_KEY,
   });
-  const api = createJumpsellerClient({ auth: { kind: "private", login: control.store.login, authtoken: control.store.authtoken }, baseUrl: jumpseller.url });
-  for (const event of options.hooks ?? ["order_paid", "order_updated", "order_canceled", "product_created", "product_updated", "product_stock_updated"]) {
+  const api = createJumpsellerClient({
+    auth: { kind: "private", login: control.store.login, authtoken: control.store.authtoken },
+    baseUrl: jumpseller.url,
+  });
+  for (const event of options.hooks ?? [
+    "order_paid",
+    "order_updated",
+    "order_canceled",
+    "product_created",
+    "product_updated",
+    "product_stock_updated",
+  ]) {
     await api.createHook(event as Parameters<typeof api.createHook>[0], webhookUrl);
   }
 
@@ -144,14 +164,42 @@ export async function startHarness(options: HarnessOptions = {}) {
       await settle().catch(() => undefined);
       setPipelineServices(null);
       await standIn.close();
-      await Promise.all([closeHttp(inngestServer), closeHttp(hookServer), vendus.close(), jumpseller.close(), resend.close()]);
+      await Promise.all([
+        closeHttp(inngestServer),
+        closeHttp(hookServer),
+        vendus.close(),
+        jumpseller.close(),
+        resend.close(),
+      ]);
       await test.drop();
     },
   };
 }
 
+/**
+ * Starts a harness before the file's (or the describe block's) tests and closes it after them. The object
+ * returned stands for that harness: read it inside tests and hooks, not while the file is being collected.
+ */
+export function useHarness(options: HarnessOptions = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(options);
+  });
+  afterAll(async () => started?.close());
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!started) throw new Error("The harness starts before the tests: read it inside a test or hook");
+      return started[key as keyof Harness];
+    },
+  });
+}
+
 /** Replays a delivery the simulator made (or suppressed) to Ponte's webhook endpoint, `times` at once. */
-export async function replayDelivery(h: Harness, delivery: { body: string; headers: Record<string, string> }, times = 1) {
+export async function replayDelivery(
+  h: Harness,
+  delivery: { body: string; headers: Record<string, string> },
+  times = 1,
+) {
   return Promise.all(
     Array.from({ length: times }, async () => {
       const response = await fetch(h.webhookUrl, { method: "POST", body: delivery.body, headers: delivery.headers });
@@ -187,4 +235,17 @@ export function placePaidOrder(h: Harness, input: { nif?: string | null; pay?: b
   });
   if (input.pay !== false) h.control.payOrder(order.id);
   return order;
+}
+
+/** A paid order (see placePaidOrder) once its invoice is issued, with that invoice. */
+export async function invoicedOrder(h: Harness) {
+  const order = placePaidOrder(h);
+  await h.settle();
+  const invoice = await h.db.document.findFirstOrThrow({ where: { order: { jumpsellerId: order.id }, type: "FR" } });
+  return { order, invoice };
+}
+
+/** The credit notes Vendus holds that name the invoice. */
+export function creditNotesOf(h: Harness, invoiceNumber: string) {
+  return h.vendus.control.documents().filter((d) => d.type === "NC" && JSON.stringify(d).includes(invoiceNumber));
 }

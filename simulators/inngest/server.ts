@@ -3,7 +3,7 @@
 // runs and events for a local runner.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
-import { readBody, sendJson } from "../../../simulators/shared/http";
+import { readBody, sendJson } from "../shared/http";
 import { eventPayloadSchema } from "./event-log";
 import { registerBodySchema } from "./registry";
 import type { EventPayload, EventRecord, RegisteredFunction, RunRecord } from "./types";

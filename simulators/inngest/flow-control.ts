@@ -95,13 +95,27 @@ export class RunLimits {
   private readonly windows = new Map<string, number[]>();
 
   /** Whether a run of `fn` for `event` may be created; when it may, the run is counted. */
-  admit(fn: RegisteredFunction, event: InngestEvent, now = Date.now()): { ok: true } | { ok: false; reason: "idempotency" | "rateLimit" } {
+  admit(
+    fn: RegisteredFunction,
+    event: InngestEvent,
+    now = Date.now(),
+  ): { ok: true } | { ok: false; reason: "idempotency" | "rateLimit" } {
     const checks: { reason: "idempotency" | "rateLimit"; key: string; limit: number; periodMs: number }[] = [];
     if (fn.idempotency) {
-      checks.push({ reason: "idempotency", key: `idem:${fn.id}:${evaluateKey(fn.idempotency, { event })}`, limit: 1, periodMs: DAY_MS });
+      checks.push({
+        reason: "idempotency",
+        key: `idem:${fn.id}:${evaluateKey(fn.idempotency, { event })}`,
+        limit: 1,
+        periodMs: DAY_MS,
+      });
     } else if (fn.rateLimit) {
       const { key, limit, period } = fn.rateLimit;
-      checks.push({ reason: "rateLimit", key: `rate:${fn.id}:${evaluateKey(key, { event })}`, limit, periodMs: parseDuration(period) });
+      checks.push({
+        reason: "rateLimit",
+        key: `rate:${fn.id}:${evaluateKey(key, { event })}`,
+        limit,
+        periodMs: parseDuration(period),
+      });
     }
     for (const check of checks) {
       const recent = (this.windows.get(check.key) ?? []).filter((t) => t > now - check.periodMs);

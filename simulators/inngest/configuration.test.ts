@@ -4,7 +4,9 @@ import { startStandInWithApp } from "./test-app";
 describe("Inngest stand-in: app configuration and limits", () => {
   it("works with an app configured only by INNGEST_DEV=<stand-in URL>", async () => {
     const { standIn, client } = await startStandInWithApp(
-      (client) => [client.createFunction({ id: "env-configured", triggers: [{ event: "test/env" }] }, async () => "ok")],
+      (client) => [
+        client.createFunction({ id: "env-configured", triggers: [{ event: "test/env" }] }, async () => "ok"),
+      ],
       {},
       (url) => {
         vi.stubEnv("INNGEST_DEV", url);
@@ -15,7 +17,9 @@ describe("Inngest stand-in: app configuration and limits", () => {
       expect(client.mode).toBe("dev");
       await client.send({ name: "test/env" });
       await standIn.idle();
-      expect(standIn.runs()).toMatchObject([{ functionId: "stand-in-test-env-configured", status: "completed", output: "ok" }]);
+      expect(standIn.runs()).toMatchObject([
+        { functionId: "stand-in-test-env-configured", status: "completed", output: "ok" },
+      ]);
     } finally {
       vi.unstubAllEnvs();
     }
@@ -24,7 +28,11 @@ describe("Inngest stand-in: app configuration and limits", () => {
   it("signs its calls for an app in cloud mode when given the app's signing key", async () => {
     const signingKey = "signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     const { standIn, client } = await startStandInWithApp(
-      (client) => [client.createFunction({ id: "signed", triggers: [{ event: "test/signed" }] }, async ({ step }) => step.run("s", () => 1))],
+      (client) => [
+        client.createFunction({ id: "signed", triggers: [{ event: "test/signed" }] }, async ({ step }) =>
+          step.run("s", () => 1),
+        ),
+      ],
       { signingKey },
       (url) => ({ isDev: false, baseUrl: url, signingKey, eventKey: "local-event-key" }),
     );
@@ -49,7 +57,10 @@ describe("Inngest stand-in: app configuration and limits", () => {
     await standIn.idle();
 
     expect(standIn.runs()).toMatchObject([
-      { status: "failed", error: { name: "InngestStandInUnsupported", message: expect.stringContaining("WaitForEvent (approval)") } },
+      {
+        status: "failed",
+        error: { name: "InngestStandInUnsupported", message: expect.stringContaining("WaitForEvent (approval)") },
+      },
     ]);
     expect(failureCalls).toBe(0);
   });

@@ -2,9 +2,10 @@
 // server cannot be installed. It speaks the public SDK protocol over HTTP; production uses Inngest Cloud or a
 // self-hosted `inngest start`, never this. See README.md for what it supports.
 import { randomUUID } from "node:crypto";
-import { closeServer, listen } from "../../../simulators/shared/http";
+import { closeServer, listen } from "../shared/http";
 import { EventLog } from "./event-log";
 import { Executor } from "./executor";
+import { signBody } from "./protocol";
 import { RunLimits } from "./flow-control";
 import { Registry } from "./registry";
 import { Scheduler } from "./scheduler";
@@ -118,9 +119,13 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
     const deployId = randomUUID();
     const target = new URL(serveUrl);
     target.searchParams.set("deployId", deployId);
+    // Signed like Inngest's own sync when the app has a signing key: a production app refuses an unsigned one.
     const response = await fetchImpl(target, {
       method: "PUT",
-      headers: { "x-inngest-server-kind": options.signingKey ? "cloud" : "dev" },
+      headers: {
+        "x-inngest-server-kind": options.signingKey ? "cloud" : "dev",
+        ...(options.signingKey ? { "x-inngest-signature": signBody("", options.signingKey) } : {}),
+      },
     });
     const body = await response.text();
     if (!response.ok) throw new Error(`Syncing ${serveUrl} failed (${response.status}): ${body}`);

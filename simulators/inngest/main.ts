@@ -1,5 +1,5 @@
 // Runs the Inngest stand-in on its own for local development where the Inngest dev server is unavailable:
-//   tsx tests/support/inngest-stand-in/main.ts [--port 8288] [--serve-url http://127.0.0.1:3000/api/inngest]
+//   tsx simulators/inngest/main.ts [--port 8288] [--serve-url http://127.0.0.1:3000/api/inngest]
 // then start the app with INNGEST_DEV=http://127.0.0.1:8288. Not for production.
 import { parseArgs } from "node:util";
 import { startLocalInngestStandIn } from "./local-runner";

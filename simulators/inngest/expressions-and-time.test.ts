@@ -26,7 +26,9 @@ describe("expression subset", () => {
   });
 
   it("refuses what it does not understand instead of guessing", () => {
-    expect(() => evaluateExpression("event.data.tags.exists(t, t == 'a')", { event })).toThrow("Unsupported expression");
+    expect(() => evaluateExpression("event.data.tags.exists(t, t == 'a')", { event })).toThrow(
+      "Unsupported expression",
+    );
     expect(() => evaluateExpression("size(event.data.tags) > 0", { event })).toThrow("Unsupported expression");
   });
 });

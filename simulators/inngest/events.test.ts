@@ -14,7 +14,9 @@ describe("Inngest stand-in: events, triggers and sync", () => {
 
     expect(ids).toHaveLength(1);
     expect(standIn.events()).toMatchObject([{ internalId: ids[0], duplicate: false, event: { name: "test/echo" } }]);
-    expect(standIn.runs()).toMatchObject([{ functionId: "stand-in-test-echo", status: "completed", output: { hello: "world" } }]);
+    expect(standIn.runs()).toMatchObject([
+      { functionId: "stand-in-test-echo", status: "completed", output: { hello: "world" } },
+    ]);
   });
 
   it("runs once for an event id sent twice", async () => {
@@ -34,7 +36,10 @@ describe("Inngest stand-in: events, triggers and sync", () => {
   it("matches triggers by name and `if` expression", async () => {
     const { standIn } = await startStandInWithApp((client) => [
       client.createFunction(
-        { id: "store-a-only", triggers: [{ event: "test/order.*", if: "event.data.storeId == 'a' && event.data.total > 10" }] },
+        {
+          id: "store-a-only",
+          triggers: [{ event: "test/order.*", if: "event.data.storeId == 'a' && event.data.total > 10" }],
+        },
         async ({ event }) => event.id,
       ),
     ]);
@@ -52,7 +57,10 @@ describe("Inngest stand-in: events, triggers and sync", () => {
 
   it("runs cron functions on tick(), only when due at the given time", async () => {
     const { standIn } = await startStandInWithApp((client) => [
-      client.createFunction({ id: "nightly", triggers: [{ cron: "TZ=Europe/Lisbon 0 3 * * *" }] }, async ({ event }) => event.name),
+      client.createFunction(
+        { id: "nightly", triggers: [{ cron: "TZ=Europe/Lisbon 0 3 * * *" }] },
+        async ({ event }) => event.name,
+      ),
     ]);
 
     expect(standIn.tick(new Date("2025-07-01T03:00:00Z"))).toEqual([]); // 04:00 in Lisbon (summer time)
@@ -70,9 +78,15 @@ describe("Inngest stand-in: events, triggers and sync", () => {
     const { standIn } = await startStandInWithApp((client) => [
       client.createFunction({ id: "fan-out", triggers: [{ event: "test/batch" }] }, async ({ event, step }) => {
         const orders = event.data.orders as number[];
-        await step.sendEvent("dispatch", orders.map((orderId) => ({ id: `invoice-${orderId}`, name: "test/invoice", data: { orderId } })));
+        await step.sendEvent(
+          "dispatch",
+          orders.map((orderId) => ({ id: `invoice-${orderId}`, name: "test/invoice", data: { orderId } })),
+        );
       }),
-      client.createFunction({ id: "invoice", triggers: [{ event: "test/invoice" }] }, async ({ event }) => event.data.orderId),
+      client.createFunction(
+        { id: "invoice", triggers: [{ event: "test/invoice" }] },
+        async ({ event }) => event.data.orderId,
+      ),
     ]);
 
     standIn.send({ name: "test/batch", data: { orders: [1, 2] } });
@@ -89,7 +103,10 @@ describe("Inngest stand-in: events, triggers and sync", () => {
     const calls: string[] = [];
     const { standIn } = await startStandInWithApp((client) => [
       client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ step }) => {
-        const [x, y] = await Promise.all([step.run("x", () => (calls.push("x"), 1)), step.run("y", () => (calls.push("y"), 2))]);
+        const [x, y] = await Promise.all([
+          step.run("x", () => (calls.push("x"), 1)),
+          step.run("y", () => (calls.push("y"), 2)),
+        ]);
         await step.sleep("cool-down", "1h");
         return step.run("sum", () => (calls.push("sum"), x + y));
       }),

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { closeServer, listen } from "../../../simulators/shared/http";
+import { closeServer, listen } from "../shared/http";
 import { startLocalInngestStandIn } from "./local-runner";
 
 describe("Inngest stand-in: local runner", () => {
@@ -17,7 +17,12 @@ describe("Inngest stand-in: local runner", () => {
       void serve({ client, functions: [fn] })(req, res);
     });
     const port = await listen(app, 0);
-    const standIn = await startLocalInngestStandIn({ port: 0, serveUrl: `http://127.0.0.1:${port}/api/inngest`, syncIntervalMs: 5, cron: false });
+    const standIn = await startLocalInngestStandIn({
+      port: 0,
+      serveUrl: `http://127.0.0.1:${port}/api/inngest`,
+      syncIntervalMs: 5,
+      cron: false,
+    });
     standInUrl = standIn.url;
     onTestFinished(async () => {
       await standIn.close();

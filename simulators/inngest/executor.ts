@@ -7,7 +7,16 @@ import { ConcurrencyLimiter, Throttle, concurrencyGroups } from "./flow-control"
 import { callFunction, type CallResult } from "./protocol";
 import { Scheduler, StandInClosedError } from "./scheduler";
 import { parseDuration } from "./time";
-import type { EventPayload, InngestEvent, Log, MemoizedStep, OutgoingOp, RegisteredFunction, RunRecord, SerializedError } from "./types";
+import type {
+  EventPayload,
+  InngestEvent,
+  Log,
+  MemoizedStep,
+  OutgoingOp,
+  RegisteredFunction,
+  RunRecord,
+  SerializedError,
+} from "./types";
 
 export interface ExecutorOptions {
   fetch: typeof fetch;
@@ -147,7 +156,8 @@ export class Executor {
     if (ops.length > 1) run.disableImmediate = true;
     let progressed = false;
     for (const op of ops) {
-      if (["StepRun", "StepError", "StepFailed"].includes(op.op)) run.stepAttempts.set(op.id, (run.stepAttempts.get(op.id) ?? 0) + 1);
+      if (["StepRun", "StepError", "StepFailed"].includes(op.op))
+        run.stepAttempts.set(op.id, (run.stepAttempts.get(op.id) ?? 0) + 1);
       switch (op.op) {
         case "StepRun":
           this.memoize(run, op, { type: "data", data: op.data ?? null });
@@ -174,7 +184,11 @@ export class Executor {
         case "RunComplete":
           return this.complete(run, op.data ?? null);
         case "StepNotFound":
-          return this.retryOrFail(run, { name: "StepNotFound", message: `The app could not find step ${op.id}` }, { noRetry: false });
+          return this.retryOrFail(
+            run,
+            { name: "StepNotFound", message: `The app could not find step ${op.id}` },
+            { noRetry: false },
+          );
         default: {
           const message = `Step op ${op.op} (${op.displayName ?? op.id}) is not supported by the Inngest stand-in`;
           this.fail(run, { name: "InngestStandInUnsupported", message }, false);
@@ -208,7 +222,9 @@ export class Executor {
     const maxAttempts = run.fn.retries + 1;
     if (hint.noRetry || run.attempt + 1 >= maxAttempts) return false;
     const delay =
-      hint.retryAfterMs !== undefined ? Math.min(hint.retryAfterMs, this.opts.maxRetryAfterMs) : this.opts.retryDelayMs(run.attempt + 1);
+      hint.retryAfterMs !== undefined
+        ? Math.min(hint.retryAfterMs, this.opts.maxRetryAfterMs)
+        : this.opts.retryDelayMs(run.attempt + 1);
     this.opts.log(
       `${run.fn.id} run ${run.record.runId}: ${error.name}: ${error.message}; attempt ${run.attempt + 2} of ${maxAttempts} in ${delay} ms`,
     );

@@ -63,7 +63,10 @@ function fieldMatches(spec: string, value: number, [min, max]: [number, number])
 /** Whether a cron schedule (optionally prefixed `TZ=Europe/Lisbon`) fires in the minute of `at`. */
 export function cronMatches(schedule: string, at: Date): boolean {
   const tzMatch = /^(?:CRON_)?TZ=(\S+)\s+/.exec(schedule);
-  const fields = schedule.slice(tzMatch?.[0].length ?? 0).trim().split(/\s+/);
+  const fields = schedule
+    .slice(tzMatch?.[0].length ?? 0)
+    .trim()
+    .split(/\s+/);
   if (fields.length !== 5) throw new Error(`Unsupported cron schedule (five fields expected): ${schedule}`);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {
@@ -82,7 +85,8 @@ export function cronMatches(schedule: string, at: Date): boolean {
   const values = [Number(parts.minute), Number(parts.hour), Number(parts.day), Number(parts.month), weekday];
   const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
   const domOk = fieldMatches(dom, values[2]!, FIELD_RANGES[2]!);
-  const dowOk = fieldMatches(dow, values[4]!, FIELD_RANGES[4]!) || (weekday === 0 && fieldMatches(dow, 7, FIELD_RANGES[4]!));
+  const dowOk =
+    fieldMatches(dow, values[4]!, FIELD_RANGES[4]!) || (weekday === 0 && fieldMatches(dow, 7, FIELD_RANGES[4]!));
   // Classic cron: when both day fields are restricted, either one matching is enough.
   const dayOk = dom !== "*" && dow !== "*" ? domOk || dowOk : domOk && dowOk;
   return (

@@ -14,7 +14,11 @@ describe("Inngest stand-in: flow control", () => {
     const storeBDone = deferred();
     const { standIn } = await startStandInWithApp((client) => [
       client.createFunction(
-        { id: "invoice-order", concurrency: [{ key: "event.data.storeId", limit: 1 }], triggers: [{ event: "test/order.paid" }] },
+        {
+          id: "invoice-order",
+          concurrency: [{ key: "event.data.storeId", limit: 1 }],
+          triggers: [{ event: "test/order.paid" }],
+        },
         async ({ event, step }) =>
           step.run("issue-invoice", async () => {
             const span: { start: number; end?: number } = { start: performance.now() };
@@ -44,7 +48,11 @@ describe("Inngest stand-in: flow control", () => {
   it("delays runs beyond a throttle limit instead of dropping them", async () => {
     const { standIn } = await startStandInWithApp((client) => [
       client.createFunction(
-        { id: "throttled", throttle: { limit: 2, period: "1s", key: "event.data.storeId" }, triggers: [{ event: "test/throttled" }] },
+        {
+          id: "throttled",
+          throttle: { limit: 2, period: "1s", key: "event.data.storeId" },
+          triggers: [{ event: "test/throttled" }],
+        },
         async ({ event }) => event.data.n,
       ),
     ]);
@@ -83,6 +91,8 @@ describe("Inngest stand-in: flow control", () => {
     await standIn.idle();
 
     expect(standIn.runs().map((r) => r.eventId)).toEqual(["first", "third"]);
-    expect(standIn.events()[1]!.skipped).toEqual([{ functionId: "stand-in-test-once-per-order", reason: "idempotency" }]);
+    expect(standIn.events()[1]!.skipped).toEqual([
+      { functionId: "stand-in-test-once-per-order", reason: "idempotency" },
+    ]);
   });
 });

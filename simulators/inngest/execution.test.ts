@@ -20,7 +20,12 @@ describe("Inngest stand-in: running functions", () => {
     expect(calls).toEqual({ a: 1, b: 1, c: 1 });
     const [run, ...others] = standIn.runs();
     expect(others).toEqual([]);
-    expect(run).toMatchObject({ functionId: "stand-in-test-three-steps", status: "completed", output: { total: 6 }, attempts: 1 });
+    expect(run).toMatchObject({
+      functionId: "stand-in-test-three-steps",
+      status: "completed",
+      output: { total: 6 },
+      attempts: 1,
+    });
     expect(run!.steps.map((s) => [s.name, s.status, s.attempts])).toEqual([
       ["a", "completed", 1],
       ["b", "completed", 1],
@@ -66,7 +71,12 @@ describe("Inngest stand-in: running functions", () => {
           id: "refuses",
           triggers: [{ event: "test/refuse" }],
           onFailure: async ({ event, error }) => {
-            failures.push({ original: event.data.event, name: error.name, message: error.message, runId: event.data.run_id });
+            failures.push({
+              original: event.data.event,
+              name: error.name,
+              message: error.message,
+              runId: event.data.run_id,
+            });
           },
         },
         async ({ step }) => {
@@ -84,7 +94,11 @@ describe("Inngest stand-in: running functions", () => {
     expect(bodyRuns).toBe(1);
     const runs = standIn.runs();
     const main = runs.find((r) => r.functionId === "stand-in-test-refuses")!;
-    expect(main).toMatchObject({ status: "failed", attempts: 1, error: { name: "NonRetriableError", message: "invalid NIF" } });
+    expect(main).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: { name: "NonRetriableError", message: "invalid NIF" },
+    });
     expect(runs.find((r) => r.functionId === "stand-in-test-refuses-failure")).toMatchObject({ status: "completed" });
     expect(failures).toEqual([
       {

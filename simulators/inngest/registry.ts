@@ -22,7 +22,9 @@ const functionSchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   triggers: z
-    .array(z.union([z.object({ event: z.string(), expression: z.string().optional() }), z.object({ cron: z.string() })]))
+    .array(
+      z.union([z.object({ event: z.string(), expression: z.string().optional() }), z.object({ cron: z.string() })]),
+    )
     .default([]),
   steps: z.record(
     z.string(),
@@ -70,9 +72,15 @@ export class Registry {
       const step = Object.values(fn.steps)[0];
       if (!step) throw new Error(`Function ${fn.id} has no step to call`);
       for (const key of UNSUPPORTED) {
-        if (fn[key] !== undefined) this.log(`function ${fn.id}: "${key}" is not supported by the stand-in and is ignored`);
+        if (fn[key] !== undefined)
+          this.log(`function ${fn.id}: "${key}" is not supported by the stand-in and is ignored`);
       }
-      const concurrency = fn.concurrency === undefined ? [] : typeof fn.concurrency === "number" ? [{ limit: fn.concurrency }] : [fn.concurrency].flat();
+      const concurrency =
+        fn.concurrency === undefined
+          ? []
+          : typeof fn.concurrency === "number"
+            ? [{ limit: fn.concurrency }]
+            : [fn.concurrency].flat();
       return {
         id: fn.id,
         name: fn.name ?? fn.id,
@@ -105,7 +113,9 @@ export class Registry {
     return this.all().filter((fn) =>
       fn.triggers.some((trigger) => {
         if (!("event" in trigger)) return false;
-        const nameOk = trigger.event.endsWith("*") ? event.name.startsWith(trigger.event.slice(0, -1)) : trigger.event === event.name;
+        const nameOk = trigger.event.endsWith("*")
+          ? event.name.startsWith(trigger.event.slice(0, -1))
+          : trigger.event === event.name;
         if (!nameOk || !trigger.expression) return nameOk;
         try {
           return Boolean(evaluateExpression(trigger.expression, { event }));

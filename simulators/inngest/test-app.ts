@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { onTestFinished } from "vitest";
-import { closeServer, listen } from "../../../simulators/shared/http";
+import { closeServer, listen } from "../shared/http";
 import { startInngestStandIn, type InngestStandIn, type InngestStandInOptions } from "./index";
 
 export const TEST_APP_ID = "stand-in-test";
@@ -18,7 +18,10 @@ export async function startStandInWithApp(
   defineFunctions: (client: Inngest) => Functions,
   options: InngestStandInOptions = {},
   /** Client options; by default dev mode with `baseUrl` set to the stand-in. */
-  clientOptions: (standInUrl: string) => Partial<ConstructorParameters<typeof Inngest>[0]> = (url) => ({ isDev: true, baseUrl: url }),
+  clientOptions: (standInUrl: string) => Partial<ConstructorParameters<typeof Inngest>[0]> = (url) => ({
+    isDev: true,
+    baseUrl: url,
+  }),
 ): Promise<{ standIn: InngestStandIn; client: Inngest; serveUrl: string }> {
   const standIn = await startInngestStandIn({ retryDelayMs: () => 1, ...options });
   // In dev mode the SDK skips request signing and sends events and the sync to `baseUrl`.

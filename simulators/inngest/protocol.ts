@@ -50,7 +50,8 @@ export function buildCallBody(input: CallInput) {
  * body it parsed, so a signed body must already be canonical.
  */
 export function canonicalJson(value: unknown): string {
-  if (value && typeof value === "object" && "toJSON" in value && typeof value.toJSON === "function") return canonicalJson(value.toJSON());
+  if (value && typeof value === "object" && "toJSON" in value && typeof value.toJSON === "function")
+    return canonicalJson(value.toJSON());
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   // Built by hand: a JS object would put integer-like keys first whatever order they were inserted in.
@@ -64,7 +65,9 @@ export function canonicalJson(value: unknown): string {
 export function signBody(body: string, signingKey: string, now = Date.now()): string {
   const ts = Math.round(now / 1000).toString();
   const key = signingKey.replace(/^signkey-\w+-/, "");
-  return `t=${ts}&s=${createHmac("sha256", key).update(body + ts).digest("hex")}`;
+  return `t=${ts}&s=${createHmac("sha256", key)
+    .update(body + ts)
+    .digest("hex")}`;
 }
 
 function parseJson(text: string): unknown {
@@ -104,7 +107,11 @@ export async function callFunction(
     text = await response.text();
   } catch (error) {
     const cause = error as Error;
-    return { kind: "error", error: { name: cause.name, message: `Could not reach ${url.origin}: ${cause.message}` }, noRetry: false };
+    return {
+      kind: "error",
+      error: { name: cause.name, message: `Could not reach ${url.origin}: ${cause.message}` },
+      noRetry: false,
+    };
   }
   const versionHeader = Number(response.headers.get("x-inngest-req-version"));
   const version = Number.isInteger(versionHeader) && versionHeader > 0 ? versionHeader : undefined;

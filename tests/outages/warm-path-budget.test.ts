@@ -1,0 +1,49 @@
+// The cost of one invoiced order on the warm path (register known, token fresh, services up), counted on
+// what the Inngest stand-in ran and what the simulators received: at most 4 Inngest steps, exactly 1 Vendus
+// call (the POST), at most 3 Jumpseller calls (read the order, attach the document, note the history).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { placePaidOrder, startHarness, vendusCallsFor, type Harness } from "../pipeline/harness";
+
+describe("per invoiced order", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ hooks: ["order_paid"] });
+  });
+  afterAll(async () => h?.close());
+
+  it("takes at most 4 Inngest steps, exactly 1 Vendus call and at most 3 Jumpseller calls", async () => {
+    const jumpsellerBefore = h.control.requests().length;
+    // Orders paid one after another, each in a second of its own: the shop allows 20 requests a second, and a
+    // burst over that limit (429s waited out) is not the warm path, however fast this machine runs.
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+    const orders: ReturnType<typeof placePaidOrder>[] = [];
+    await pause();
+    for (let i = 0; i < 5; i++) {
+      orders.push(placePaidOrder(h));
+      await h.settle();
+      await pause();
+    }
+
+    const runs = h.standIn.runs().filter((r) => r.functionId === "ponte-invoice-order");
+    expect(runs).toHaveLength(orders.length);
+    for (const run of runs) {
+      expect(run.status).toBe("completed");
+      expect(run.steps.length).toBeLessThanOrEqual(4);
+    }
+    // Every Vendus request of the burst, whatever its path: one POST per order, nothing else.
+    const vendus = h.vendus.control.requests();
+    expect(vendus).toHaveLength(orders.length);
+    for (const order of orders) {
+      expect(vendusCallsFor(h, order.id).map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);
+    }
+    // Every Jumpseller API request of the burst, whatever its path.
+    const jumpseller = h.control.requests().slice(jumpsellerBefore);
+    expect(jumpseller.length).toBeLessThanOrEqual(3 * orders.length);
+    for (const order of orders) {
+      const forOrder = jumpseller.filter((r) => r.path.startsWith(`/orders/${order.id}`));
+      expect(forOrder.length).toBeLessThanOrEqual(3);
+      expect(forOrder.map((r) => r.method).sort()).toEqual(["GET", "POST", "POST"]);
+    }
+    expect(await h.db.document.count()).toBe(orders.length);
+  });
+});
