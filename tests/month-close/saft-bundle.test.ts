@@ -1,0 +1,133 @@
+// The SAF-T of every visible store for a month as one ZIP, against the Vendus simulator: asked for by an
+// accountant, fetched in the background per store (the real Inngest functions through the stand-in), then the
+// ZIP opened: one SAF-T per exported store, named by month and store code, and a summary in the asker's
+// language listing the stores that failed (a refused key, no key at all) with the reason. Downloading it is
+// audited and marks each store's month as "SAF-T exported"; a user who does not see every store gets nothing.
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/access";
+import { monthOf } from "@/lib/month-close/period";
+import { requestSaftBundle } from "@/lib/saft/bundle";
+import { downloadBundle, latestBundle } from "@/lib/saft/bundle-access";
+import { connectStore } from "@/lib/stores";
+import { placePaidOrder, startHarness, type Harness } from "../pipeline/harness";
+
+describe("SAF-T of every store as one ZIP", () => {
+  let h: Harness;
+  let accountant: SessionUser;
+  let english: SessionUser;
+  let merchant: SessionUser;
+  const period = monthOf(new Date());
+  const label = `${period.year}-${String(period.month).padStart(2, "0")}`;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101, name: "Loja do Mar" } });
+    ids.mar = h.storeId;
+    placePaidOrder(h);
+    await h.settle();
+    const other = async (code: string, name: string, vendusApiKey: string) =>
+      (
+        await connectStore(h.db, {
+          code,
+          settings: { name, enabled: false, testMode: false },
+          jumpseller: { kind: "private", login: `${code}-login`, authtoken: `${code}-token` },
+          hooksToken: null,
+          vendusApiKey,
+        })
+      ).id;
+    // Same Vendus account as Loja do Mar (the simulator has one), and a store whose key Vendus refuses.
+    ids.verde = await other("casa-verde", "Casa Verde", h.vendus.apiKeys[0]!);
+    ids.lima = await other("papelaria-lima", "Papelaria Lima", "not-a-key-vendus-knows");
+    ids.sol = (await h.db.store.create({ data: { code: "loja-sol", name: "Loja Sol" } })).id;
+    const user = (role: "accountant" | "merchant", email: string, locale: string, allStores: boolean) =>
+      h.db.user
+        .create({ data: { email, name: email.split("@")[0]!, passwordHash: "x", role, allStores, locale } })
+        .then((row) => ({ ...row, locale }));
+    accountant = await user("accountant", "ana@example.pt", "pt-PT", true);
+    english = await user("accountant", "john@example.com", "en", true);
+    merchant = await user("merchant", "rui@example.pt", "pt-PT", false);
+    await h.db.storeAccess.create({ data: { userId: merchant.id, storeId: ids.mar } });
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  async function build(user: SessionUser) {
+    const asked = await requestSaftBundle(h.db, user, period);
+    if ("error" in asked) throw new Error(asked.error);
+    await h.settle();
+    return asked.bundleId;
+  }
+
+  it("holds one SAF-T per store Vendus exported and a summary listing the stores that failed", async () => {
+    const bundleId = await build(accountant);
+    const view = await latestBundle(h.db, accountant, period);
+    expect(view).toMatchObject({ id: bundleId, state: "done", stores: 4, done: 4, failed: 2, requestedBy: "ana" });
+
+    const answer = await downloadBundle(h.db, accountant, bundleId);
+    if (answer.status !== 200) throw new Error(answer.message);
+    expect(answer.filename).toBe(`SAFT-PT_${label}.zip`);
+    const zip = await JSZip.loadAsync(answer.zip);
+    expect(Object.keys(zip.files).sort()).toEqual(
+      ["RESUMO.txt", `SAFT-PT_${label}_casa-verde.xml`, `SAFT-PT_${label}_${h.storeCode}.xml`].sort(),
+    );
+    // Each file is the store's own SAF-T for the month: Loja do Mar's holds its invoice.
+    const invoice = await h.db.document.findFirstOrThrow({ where: { storeId: ids.mar } });
+    const mar = await zip.file(`SAFT-PT_${label}_${h.storeCode}.xml`)!.async("string");
+    expect(mar).toMatch(/^<\?xml/);
+    expect(mar).toContain("<AuditFile");
+    expect(mar).toContain(`<InvoiceNo>${invoice.number}</InvoiceNo>`);
+    // Vendus was asked once per connected store, for this month in normal mode, with each store's own key.
+    const asked = h.vendus.control.requests({ method: "GET", pathPrefix: "/taxauthority/saft" });
+    expect(asked.map((r) => [r.query.year, r.query.month, r.query.mode])).toEqual([
+      [String(period.year), String(period.month), "normal"],
+      [String(period.year), String(period.month), "normal"],
+      [String(period.year), String(period.month), "normal"],
+    ]);
+
+    const summary = await zip.file("RESUMO.txt")!.async("string");
+    expect(summary).toContain(`SAF-T (PT) de ${label}`);
+    expect(summary).toContain("2 lojas exportadas:");
+    expect(summary).toContain(`- Casa Verde (casa-verde): SAFT-PT_${label}_casa-verde.xml`);
+    expect(summary).toContain("2 lojas não exportadas (sem ficheiro neste ZIP):");
+    expect(summary).toContain(
+      "- Papelaria Lima (papelaria-lima): O Vendus recusou a chave da API da loja: cole uma chave válida na ligação da loja.",
+    );
+    expect(summary).toContain("- Loja Sol (loja-sol): Esta loja ainda não tem chave da API Vendus.");
+  }, 120_000);
+
+  it("writes the summary in the language of the user who asked", async () => {
+    const bundleId = await build(english);
+    const answer = await downloadBundle(h.db, english, bundleId);
+    if (answer.status !== 200) throw new Error(answer.message);
+    const zip = await JSZip.loadAsync(answer.zip);
+    const summary = await zip.file("SUMMARY.txt")!.async("string");
+    expect(summary).toContain("2 stores not exported (no file in this ZIP):");
+    expect(summary).toContain("- Loja Sol (loja-sol): This store has no Vendus API key yet.");
+  }, 120_000);
+
+  it("audits the download and marks each exported store's month, and refuses users who do not see every store", async () => {
+    const bundleId = (await latestBundle(h.db, accountant, period))!.id;
+    const before = new Date();
+    expect((await downloadBundle(h.db, accountant, bundleId)).status).toBe(200);
+    const audits = await h.db.auditEvent.findMany({
+      where: { action: "saft.exported", actorId: accountant.id, at: { gte: before } },
+      select: { storeId: true, details: true },
+    });
+    expect(audits.map((a) => a.storeId).sort()).toEqual([ids.mar, ids.verde].sort());
+    expect(audits.map((a) => (a.details as { period: string }).period)).toEqual([label, label]);
+    const closes = await h.db.monthClose.findMany({ where: { year: period.year, month: period.month } });
+    expect(
+      closes
+        .filter((c) => c.saftExportedById === accountant.id)
+        .map((c) => c.storeId)
+        .sort(),
+    ).toEqual([ids.mar, ids.verde].sort());
+    // A month marked only by the export is not a report being built.
+    expect(closes.every((c) => c.run === "done" && c.outcome === null)).toBe(true);
+
+    // The merchant sees Loja do Mar only: the ZIP of four stores does not exist for them.
+    expect(await downloadBundle(h.db, merchant, bundleId)).toMatchObject({ status: 404, error: "not_found" });
+    expect(await latestBundle(h.db, merchant, period)).toBeNull();
+    expect(await requestSaftBundle(h.db, merchant, period)).toEqual({ error: "forbidden" });
+  }, 60_000);
+});
