@@ -1,17 +1,23 @@
 // Sign-in (next-auth v4, e-mail + password, JWT sessions) and the helpers every page, action and route
-// handler uses to learn who is asking. The JWT only carries the user id: role, store access and the
-// active flag are re-read from the database on each request, so a change by an admin applies at once.
+// handler uses to learn who is asking. The JWT only carries the user id and session version: role, store
+// access, the active flag and the version are re-read from the database on each request, so a change by an
+// admin applies at once and an ended session (lib/sessions.ts) is refused at its next request.
+import { randomBytes } from "node:crypto";
 import { cache } from "react";
 import type { AuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/access";
+import { clientAddress } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { endSessionsOf, sessionIsLive, type SessionClaims } from "@/lib/sessions";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "@/lib/sign-in-throttle";
-import { verifyPassword } from "@/lib/users";
+import { hashPassword, verifyPassword } from "@/lib/users";
 
 export type { SessionUser } from "@/lib/access";
 
@@ -20,39 +26,34 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-// Compared against when the e-mail is unknown, so that a wrong address takes as long as a wrong password.
-const dummyHash = "$2b$12$Tq5cikfXFzGPBRw2LnRdzOVNzcBWLftpIlv5xQMLhac0iQ5LiBrea";
+// Compared against when the e-mail is unknown, so that a wrong address takes as long as a wrong password:
+// made once per process at the configured cost, the cost of the users' own hashes.
+let unknownUserHash: Promise<string> | undefined;
 
 /** The error code the sign-in form turns into "too many attempts, try again at HH:MM". */
 export function lockedError(until: Date): Error {
   return new Error(`locked:${until.toISOString()}`);
 }
 
-// Behind a reverse proxy the nearest hop appends the client address last; earlier entries are whatever the
-// client claimed, so they are not trusted.
-export function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const list = typeof forwarded === "string" ? forwarded.split(",").map((v) => v.trim()).filter(Boolean) : [];
-  const realIp = headers?.["x-real-ip"];
-  return list.at(-1) ?? (typeof realIp === "string" && realIp ? realIp : null);
-}
-
 export async function authorizeCredentials(
   credentials: Record<string, unknown> | undefined,
   headers: Record<string, unknown> | undefined,
-): Promise<{ id: string; name: string; email: string } | null> {
+): Promise<{ id: string; name: string; email: string; sessionVersion: number } | null> {
   const parsed = credentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, clientAddress(headers));
+  const keys = throttleKeys(email, clientAddress(headers, getEnv().PONTE_TRUSTED_PROXIES));
   const locked = await lockedUntil(db, keys);
   if (locked) throw lockedError(locked);
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, active: true, passwordHash: true },
+    select: { id: true, name: true, email: true, active: true, passwordHash: true, sessionVersion: true },
   });
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+  const passwordOk = await verifyPassword(
+    password,
+    user?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomBytes(18).toString("base64")))),
+  );
   // An inactive account fails exactly like a wrong password: the form does not reveal which accounts exist.
   if (!user || !user.active || !passwordOk) {
     const lock = await recordFailure(db, keys);
@@ -61,8 +62,10 @@ export async function authorizeCredentials(
   }
   await clearFailures(db, email);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
+
+const sessionMaxAge = 7 * 24 * 60 * 60;
 
 let options: AuthOptions | undefined;
 
@@ -70,7 +73,7 @@ let options: AuthOptions | undefined;
 export function authOptions(): AuthOptions {
   options ??= {
     secret: getEnv().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionMaxAge },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -80,43 +83,79 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      jwt: ({ token, user }) => (user ? { sub: user.id } : token),
-      session: ({ session, token }) => ({ expires: session.expires, userId: token.sub }),
+      jwt: ({ token, user }) =>
+        user ? { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 } : token,
+      session: ({ session, token }) => ({ expires: session.expires, userId: token.sub, sessionVersion: token.sv }),
+    },
+    events: {
+      // The token signing out is dead from now on, and with it every other session of the user.
+      signOut: async ({ token }) => {
+        await endSessionsOf(db, token as SessionClaims | null);
+      },
     },
   };
   return options;
 }
 
-const userSelect = { id: true, email: true, name: true, role: true, allStores: true, locale: true, active: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  allStores: true,
+  locale: true,
+  active: true,
+  sessionVersion: true,
+} as const;
 
-/** The signed-in, active user, read from the database; null when signed out or deactivated. */
+/** The user a session token names, if the session is still live and the user active; else null. */
+export async function sessionUserFor(claims: SessionClaims): Promise<SessionUser | null> {
+  if (typeof claims.sub !== "string") return null;
+  const user = await db.user.findUnique({ where: { id: claims.sub }, select: userSelect });
+  if (!user?.active || !sessionIsLive(claims, user)) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    allStores: user.allStores,
+    locale: user.locale,
+  };
+}
+
+/** The signed-in, active user, read from the database; null when signed out, deactivated or session ended. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions())) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: userSelect });
-  if (!user?.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, allStores: user.allStores, locale: user.locale };
+  return sessionUserFor({ sub: session.userId, sv: session.sessionVersion });
 });
+
+/**
+ * Gives this browser a new session token at the user's current session version: after a password change
+ * ended every session, the browser that made the change stays signed in. For server actions only.
+ */
+export async function renewSession(userId: string, sessionVersion: number): Promise<void> {
+  const env = getEnv();
+  const secure = env.NEXTAUTH_URL.startsWith("https://");
+  const value = await encode({
+    token: { sub: userId, sv: sessionVersion },
+    secret: env.NEXTAUTH_SECRET,
+    maxAge: sessionMaxAge,
+  });
+  // The cookie next-auth itself would set (its name has the __Secure- prefix over HTTPS).
+  (await cookies()).set(`${secure ? "__Secure-" : ""}next-auth.session-token`, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: sessionMaxAge,
+  });
+}
 
 /** For pages and layouts: the user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  return user;
-}
-
-export class UnauthenticatedError extends Error {
-  readonly status = 401;
-  constructor() {
-    super("Not signed in");
-    this.name = "UnauthenticatedError";
-  }
-}
-
-/** For server actions and route handlers: the user, or an UnauthenticatedError (HTTP 401). */
-export async function requireActionUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new UnauthenticatedError();
   return user;
 }
 

@@ -5,6 +5,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { formatTime } from "@/lib/format";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 function useErrorMessage() {
   const t = useTranslations("login");
@@ -36,7 +37,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       });
       if (result?.ok && !result.error) {
         // A full load, so that the dashboard renders with the new session and the user's language.
-        window.location.assign(callbackUrl);
+        // Checked again here against the page's own origin, whatever the server passed.
+        window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
         return;
       }
       setError(message(result?.error ?? "failed"));

@@ -8,7 +8,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
   const { documentId } = await params;
   const answer = await downloadDocumentPdf(auth.user, documentId);
   if (answer.status !== 200) {
-    return Response.json({ error: answer.error, message: answer.message, detail: answer.detail }, { status: answer.status });
+    return Response.json(
+      { error: answer.error, message: answer.message, detail: answer.detail },
+      { status: answer.status },
+    );
   }
   return new Response(Buffer.from(answer.pdf), {
     headers: {
