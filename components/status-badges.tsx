@@ -1,7 +1,7 @@
 // Badges for the states the dashboard shows, with one colour meaning the same thing everywhere:
 // green done, amber waiting or needs a look, red failed, blue in progress, grey inactive.
 import { useTranslations } from "next-intl";
-import type { ErrorKind, InvoiceState, JobKind, JobStatus, Role } from "@/lib/generated/prisma/enums";
+import type { ErrorKind, InvoiceState, JobKind, JobStatus, Role, WaitReason } from "@/lib/generated/prisma/enums";
 import { Badge, type BadgeTone } from "./ui/badge";
 
 const invoiceTones: Record<InvoiceState, BadgeTone> = {
@@ -22,14 +22,28 @@ const jobTones: Record<JobStatus, BadgeTone> = {
   waiting_dispatch: "neutral",
   queued: "blue",
   running: "blue",
+  // Waits for a service or a reconnection: nothing is wrong with the order itself.
+  waiting: "amber",
   succeeded: "green",
   failed: "red",
   skipped: "neutral",
 };
 
-export function JobStatusBadge({ status }: { status: JobStatus }) {
+/** A waiting job says what it waits for ("Waiting for Vendus", "Reconnect needed: Vendus key"). */
+export function JobStatusBadge({ status, waitingFor }: { status: JobStatus; waitingFor?: WaitReason | null }) {
   const t = useTranslations("jobStatus");
-  return <Badge tone={jobTones[status]}>{t(status)}</Badge>;
+  const waiting = useTranslations("outages.waitingFor");
+  return <Badge tone={jobTones[status]}>{status === "waiting" && waitingFor ? waiting(waitingFor) : t(status)}</Badge>;
+}
+
+/** An invoice still missing one working day before its legal deadline. */
+export function AtRiskBadge() {
+  const t = useTranslations("outages");
+  return (
+    <Badge tone="red">
+      <span title={t("atRiskHint")}>{t("atRisk")}</span>
+    </Badge>
+  );
 }
 
 export function JobKindLabel({ kind }: { kind: JobKind }) {

@@ -7,12 +7,17 @@ test.describe("a merchant", () => {
     const storeCells = page.locator("tbody tr td:nth-child(3)");
     await expect(storeCells.first()).toHaveText("Loja do Mar");
     expect(new Set(await storeCells.allTextContents())).toEqual(new Set(["Loja do Mar"]));
-    await expect(page.getByRole("combobox", { name: "Loja" }).locator("option")).toHaveText(["Todas as lojas", "Loja do Mar"]);
+    await expect(page.getByRole("combobox", { name: "Loja" }).locator("option")).toHaveText([
+      "Todas as lojas",
+      "Loja do Mar",
+    ]);
   });
 
   test("gets 404 for another store's page and another store's order", async ({ page, signInAs, storeId, sql }) => {
     const otherStore = await storeId("casa-verde");
-    const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Order" WHERE "storeId" = $1 LIMIT 1`, [otherStore]);
+    const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Order" WHERE "storeId" = $1 LIMIT 1`, [
+      otherStore,
+    ]);
     const otherOrder = rows[0]!;
     await signInAs("merchant");
 
@@ -54,7 +59,8 @@ test("an admin changes store settings, and the change is audited", async ({ page
   await page.goto(`/stores/${await storeId("papelaria-lima")}`);
   await page.getByLabel("Taxa de IVA por omissão (%)").fill("0");
   await page.getByRole("button", { name: "Guardar definições" }).click();
-  await expect(page.getByText("Uma taxa de 0 % exige código de isenção e respetiva base legal")).toBeVisible();
+  // Both the code and its legal basis are missing, and each field says so.
+  await expect(page.getByText("Uma taxa de 0 % exige código de isenção e respetiva base legal")).toHaveCount(2);
   // The refused form keeps what was typed.
   await expect(page.getByLabel("Taxa de IVA por omissão (%)")).toHaveValue("0");
 
@@ -64,6 +70,9 @@ test("an admin changes store settings, and the change is audited", async ({ page
   await expect(page.getByRole("status")).toHaveText("Guardado");
 
   await page.getByRole("link", { name: "Auditoria" }).click();
-  const row = page.getByRole("row").filter({ hasText: "Papelaria Lima" }).filter({ hasText: "Definições da loja alteradas" });
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "Papelaria Lima" })
+    .filter({ hasText: "Definições da loja alteradas" });
   await expect(row).toContainText("defaultVatRate: 23 → 0");
 });

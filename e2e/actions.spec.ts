@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { periodLabel, previousPeriod } from "../lib/saft/period";
 import { expect, test } from "./fixtures";
 
-test("a merchant retries a failed job from the jobs page and sees it queued", async ({ page, signInAs, storeId, sql }) => {
+test("a merchant retries a failed job from the jobs page and sees it queued", async ({
+  page,
+  signInAs,
+  storeId,
+  sql,
+}) => {
   const subject = `e2e-${randomBytes(4).toString("hex")}`;
   await sql.query(
     `INSERT INTO "Job" (id, "storeId", kind, subject, status, attempts, "lastErrorKind", "lastErrorCode", "lastErrorMessage", "createdAt", "updatedAt")
@@ -33,7 +38,11 @@ test("a merchant sees the credit-note suggestion but not the shortcut", async ({
   await expect(page.getByRole("heading", { name: "Nota de crédito sugerida", exact: true })).toBeVisible();
   await expect(page.getByText("Um contabilista ou um administrador pode emiti-la aqui.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Emitir nota de crédito" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^Descarregar o PDF de FR \d{4}\/1007$/ })).toBeVisible();
+  // The document's PDF is linked from its box and from the timeline: the same document, the same address.
+  const pdf = page.getByRole("link", { name: /^Descarregar o PDF de FR \d{4}\/1007$/ });
+  await expect(pdf).toHaveCount(2);
+  await expect(pdf.first()).toBeVisible();
+  expect(await pdf.first().getAttribute("href")).toBe(await pdf.last().getAttribute("href"));
 });
 
 test("an accountant issues a partial credit note through the form", async ({ page, signInAs }) => {
@@ -53,7 +62,9 @@ test("an accountant issues a partial credit note through the form", async ({ pag
   await qty.fill("3");
   await dialog.getByLabel("Motivo").selectOption({ label: "Devolução de mercadoria" });
   await dialog.getByRole("button", { name: "Emitir nota de crédito" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("Linha 1 (“Vela de cera de abelha”): pedidas 3, mas só 2 de 2 podem ainda ser creditadas.");
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "Linha 1 (“Vela de cera de abelha”): pedidas 3, mas só 2 de 2 podem ainda ser creditadas.",
+  );
 
   await qty.fill("1");
   await expect(dialog.getByTestId("credit-amount")).toHaveText("12,90 €");
@@ -93,12 +104,18 @@ test("a refused Vendus key and a missing PDF are explained where the user clicke
   await page.goto("/stores");
   await page.getByRole("link", { name: /^Descarregar o SAF-T de Papelaria Lima/ }).click();
   const row = page.getByRole("row").filter({ hasText: "Papelaria Lima" });
-  await expect(row.getByRole("alert")).toHaveText("O Vendus recusou a chave da API desta loja. Verifique-a na ligação da loja.");
+  await expect(row.getByRole("alert")).toHaveText(
+    "O Vendus recusou a chave da API da loja: cole uma chave válida na ligação da loja.",
+  );
 
   // The demo's invoices were never issued in the simulator: Vendus answers 404 for their PDF.
   await page.goto("/orders?q=%231006");
   await page.getByRole("link", { name: "#1006" }).click();
-  await page.getByRole("link", { name: /^Descarregar o PDF de FR \d{4}\/1006$/ }).click();
+  // The document's box comes before the timeline, which links the same PDF.
+  await page
+    .getByRole("link", { name: /^Descarregar o PDF de FR \d{4}\/1006$/ })
+    .first()
+    .click();
   // (Next's route announcer is an empty alert of its own.)
-  await expect(page.getByRole("alert").filter({ hasText: "O Vendus" })).toHaveText(/^O Vendus não deu o PDF: .+/);
+  await expect(page.getByRole("alert").filter({ hasText: "O Vendus" })).toHaveText(/^O Vendus recusou o pedido: .+/);
 });

@@ -1,4 +1,4 @@
-import { demoPassword, demoUsers } from "../lib/demo/fixtures";
+import { demoPassword, demoUsers } from "../scripts/demo/fixtures";
 import { expect, signIn, submitSignIn, test } from "./fixtures";
 
 test.describe("signed out", () => {
@@ -37,8 +37,9 @@ test.describe("each role sees its stores", () => {
   }
 });
 
-test("sign-out returns to the sign-in page and the dashboard stays closed", async ({ page, signInAs }) => {
-  await signInAs("accountant");
+test("sign-out returns to the sign-in page and the dashboard stays closed", async ({ page, freshUser }) => {
+  // A user of its own: signing out ends every session of the user, and other tests sign in as the demo users.
+  await signIn(page, await freshUser({ role: "accountant", storeCodes: ["loja-do-mar"] }));
   await page.getByRole("button", { name: "Terminar sessão" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/orders");

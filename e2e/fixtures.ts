@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { demoPassword, demoUsers } from "../lib/demo/fixtures";
+import { demoPassword, demoUsers } from "../scripts/demo/fixtures";
 import { e2eServerEnv } from "./env";
 
 export { expect };
@@ -29,7 +29,25 @@ export async function submitSignIn(page: Page, { email, password }: Credentials)
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 
+/** Collects the CSP violations the page reports, from the DOM event and from the console. */
+function watchViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}
+
 interface Fixtures {
+  /** Every test fails if a page it opened reported a Content-Security-Policy violation. */
+  cspViolations: string[];
   /** Signs the page in as the demo user of a role. */
   signInAs: (role: DemoRole) => Promise<void>;
   /** A new user only this test uses (so that changing it cannot disturb another test). */
@@ -48,6 +66,14 @@ export const test = base.extend<Fixtures, { sql: pg.Pool }>({
     },
     { scope: "worker" },
   ],
+  cspViolations: [
+    async ({ page }, provide) => {
+      const violations = watchViolations(page);
+      await provide(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   signInAs: async ({ page }, provide) => {
     await provide((role) => signIn(page, { email: demoUsers[role].email, password: demoPassword }));
   },
@@ -61,9 +87,12 @@ export const test = base.extend<Fixtures, { sql: pg.Pool }>({
   freshUser: async ({ sql }, provide) => {
     await provide(async ({ role, storeCodes = [] }) => {
       const suffix = randomBytes(4).toString("hex");
-      const user = { id: `e2e${suffix}`, email: `e2e-${role}-${suffix}@ponte.test`, password: `e2e-password-${suffix}` };
-      // A low bcrypt cost: these accounts live for one test run.
-      const hash = await bcrypt.hash(user.password, 4);
+      const user = {
+        id: `e2e${suffix}`,
+        email: `e2e-${role}-${suffix}@ponte.test`,
+        password: `e2e-password-${suffix}`,
+      };
+      const hash = await bcrypt.hash(user.password, Number(e2eServerEnv.PONTE_PASSWORD_HASH_COST));
       await sql.query(
         `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
         [user.id, user.email, `E2E ${role} ${suffix}`, hash, role],

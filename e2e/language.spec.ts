@@ -8,7 +8,7 @@ test("the language switch changes the interface and is remembered", async ({ pag
   await expect(page.getByRole("heading", { name: "Visão geral" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/overview-pt-PT.png", fullPage: true });
 
-  await page.getByRole("button", { name: "EN" }).click();
+  await page.getByRole("button", { name: "EN", exact: true }).click();
   await expect(nav.getByRole("link", { name: "Orders" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -22,13 +22,13 @@ test("the language switch changes the interface and is remembered", async ({ pag
   await signIn(page, user);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 
-  await page.getByRole("button", { name: "PT" }).click();
+  await page.getByRole("button", { name: "PT", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Visão geral" })).toBeVisible();
 });
 
 test("the sign-in page has the switch too", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "EN" }).click();
+  await page.getByRole("button", { name: "EN", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Ponte" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();

@@ -2,7 +2,7 @@
 // Prisma's generated client is an ES module that Playwright's own loader does not run.
 import pg from "pg";
 import { createDb } from "../lib/db";
-import { seedDemoData } from "../lib/demo/seed";
+import { seedDemoData } from "../scripts/demo/seed";
 import { applyMigrations } from "../lib/migrate";
 import { adminDatabaseUrl } from "../tests/test-env";
 import { e2eDatabaseName, e2eServerEnv } from "./env";

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, signIn, test } from "./fixtures";
 
-test("an admin creates a merchant, who then signs in and sees only their store", async ({ page, signInAs, browser }) => {
+test("an admin creates a merchant, who then signs in and sees only their store", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  // Two browsers, two sign-ins and the audit trail: the slow test budget.
+  test.slow();
   const email = `nova-${randomBytes(3).toString("hex")}@ponte.test`;
   await signInAs("admin");
   await page.getByRole("link", { name: "Definições" }).click();

@@ -1,10 +1,10 @@
 "use client";
 // A link to a file route that downloads in place and shows why when it cannot. Without JavaScript it is an
 // ordinary link to the same route.
-import { useTranslations } from "next-intl";
 import { type ReactNode, useState, useTransition } from "react";
 import { ActionStatus, type ActionStatusMessage } from "./action-status";
 import { downloadFrom } from "./download";
+import { useErrorMessage } from "./error-message";
 
 export function DownloadLink({
   href,
@@ -22,7 +22,7 @@ export function DownloadLink({
   className?: string;
   children: ReactNode;
 }) {
-  const t = useTranslations(errors);
+  const errorMessage = useErrorMessage(errors);
   const [isPending, startTransition] = useTransition();
   const [message, setMessage] = useState<ActionStatusMessage>(null);
   return (
@@ -37,7 +37,7 @@ export function DownloadLink({
           setMessage(null);
           startTransition(async () => {
             const result = await downloadFrom(href, fallbackName);
-            if (!result.ok) setMessage({ tone: "error", text: t.has(result.error) ? t(result.error, { detail: result.detail }) : t("unknown") });
+            if (!result.ok) setMessage({ tone: "error", text: errorMessage(result.error, result.detail) });
           });
         }}
       >

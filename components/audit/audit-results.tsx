@@ -6,7 +6,15 @@ import { listAuditEvents, listRejectedDeliveries, type AuditSearch } from "@/lib
 import { AuditTable } from "./audit-table";
 import { RejectedTable } from "./rejected-table";
 
-export async function AuditResults({ user, search, params }: { user: SessionUser; search: AuditSearch; params: Record<string, string> }) {
+export async function AuditResults({
+  user,
+  search,
+  params,
+}: {
+  user: SessionUser;
+  search: AuditSearch;
+  params: Record<string, string>;
+}) {
   const [page, t] = await Promise.all([listAuditEvents(user, search), getTranslations("audit")]);
   if (page.rows.length === 0) return <EmptyState title={t("emptyTitle")} description={t("empty")} />;
   return (

@@ -28,7 +28,9 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
         {events.map((event) => (
           <Tr key={event.id}>
             <Td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(event.at, locale)}</Td>
-            <Td className="whitespace-nowrap">{event.actor ? event.actor.name : <span className="text-zinc-500">{t("system")}</span>}</Td>
+            <Td className="whitespace-nowrap">
+              {event.actor ? event.actor.name : <span className="text-zinc-500">{t("system")}</span>}
+            </Td>
             <Td className="whitespace-nowrap font-medium text-zinc-900">{actionLabel(event.action)}</Td>
             <Td className="whitespace-nowrap">{event.store?.name ?? <span className="text-zinc-400">—</span>}</Td>
             <Td>

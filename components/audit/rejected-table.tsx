@@ -29,7 +29,7 @@ export function RejectedTable({ rows }: { rows: RejectedDeliveryRow[] }) {
             <Td>
               <Badge tone="red">{reason(row.reason)}</Badge>
             </Td>
-            <Td className="text-right tabular-nums">{row.status}</Td>
+            <Td className="text-right tabular-nums">{row.status || "—"}</Td>
             <Td className="font-mono text-xs">{row.remoteAddr ?? "—"}</Td>
           </Tr>
         ))}

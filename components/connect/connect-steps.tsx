@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useErrorMessage } from "@/components/actions/error-message";
 import { Card, CardHeader } from "@/components/ui/card";
 import { saveVendusKeyAction } from "@/lib/actions/connect";
 import type { ConnectStore } from "@/lib/connect/data";
@@ -20,6 +21,7 @@ export function ConnectSteps({
   optionsError: ConnectErrorCode | null;
 }) {
   const t = useTranslations("connect");
+  const errorMessage = useErrorMessage("connect.errors");
   const [keyState, keyAction, isSavingKey] = useActionState(saveVendusKeyAction.bind(null, store.id), null);
   const accepted = keyState && "ok" in keyState ? keyState : null;
   const options = accepted ?? initialOptions;
@@ -29,7 +31,12 @@ export function ConnectSteps({
     <div className="grid gap-6 lg:grid-cols-5">
       <Card className="self-start lg:col-span-2">
         <CardHeader title={`${t("key.step")} · ${t("key.title")}`} description={t("key.description")} />
-        <VendusKeyForm hint={accepted?.hint ?? store.vendusKeyHint} state={keyState} action={keyAction} isPending={isSavingKey} />
+        <VendusKeyForm
+          hint={accepted?.hint ?? store.vendusKeyHint}
+          state={keyState}
+          action={keyAction}
+          isPending={isSavingKey}
+        />
       </Card>
       <Card className="lg:col-span-3">
         <CardHeader title={`${t("setup.step")} · ${t("setup.title")}`} description={t("setup.description")} />
@@ -37,8 +44,11 @@ export function ConnectSteps({
           // Remounted when a new key brings other lists, so the defaults follow them.
           <StoreSetupForm key={options.hint} store={store} options={options} />
         ) : (
-          <p role={listsError ? "alert" : undefined} className={listsError ? "px-4 py-4 text-sm text-red-700" : "px-4 py-4 text-sm text-zinc-500"}>
-            {listsError ? t(`errors.${listsError}`) : t("setup.needsKey")}
+          <p
+            role={listsError ? "alert" : undefined}
+            className={listsError ? "px-4 py-4 text-sm text-red-700" : "px-4 py-4 text-sm text-zinc-500"}
+          >
+            {listsError ? errorMessage(listsError) : t("setup.needsKey")}
           </p>
         )}
       </Card>

@@ -30,16 +30,36 @@ export function StoreSetupForm({ store, options }: { store: ConnectStore; option
   return (
     <form onSubmit={onSubmitTo(action)} className="space-y-6 px-4 py-4" aria-label={t("setup.title")}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("setup.register")} htmlFor="registerId" error={field("registerId")} hint={t("setup.registerHint")}>
-          <Select id="registerId" name="registerId" defaultValue={defaultRegister?.id ?? ""} required {...invalid("registerId")}>
+        <Field
+          label={t("setup.register")}
+          htmlFor="vendusRegisterId"
+          error={field("vendusRegisterId")}
+          hint={t("setup.registerHint")}
+        >
+          <Select
+            id="vendusRegisterId"
+            name="vendusRegisterId"
+            defaultValue={defaultRegister?.id ?? ""}
+            required
+            {...invalid("vendusRegisterId")}
+          >
             {options.registers.map((r) => (
               <option key={r.id} value={r.id}>
-                {t("setup.registerOption", { title: r.title, id: r.id, type: r.mode ? `${r.type}, ${r.mode}` : r.type })}
+                {t("setup.registerOption", {
+                  title: r.title,
+                  id: r.id,
+                  type: r.mode ? `${r.type}, ${r.mode}` : r.type,
+                })}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={t("setup.vat")} htmlFor="defaultVatRate" error={field("defaultVatRate")} hint={t("setup.vatHint")}>
+        <Field
+          label={t("setup.vat")}
+          htmlFor="defaultVatRate"
+          error={field("defaultVatRate")}
+          hint={t("setup.vatHint")}
+        >
           <Select id="defaultVatRate" name="defaultVatRate" defaultValue={defaultRate} {...invalid("defaultVatRate")}>
             {rates.map((rate) => (
               <option key={rate} value={rate}>
@@ -49,19 +69,29 @@ export function StoreSetupForm({ store, options }: { store: ConnectStore; option
           </Select>
         </Field>
         <Field label={t("setup.documentType")} htmlFor="documentType" error={field("documentType")}>
-          <Select id="documentType" name="documentType" value={documentType} onChange={(e) => setDocumentType(e.target.value)}>
+          <Select
+            id="documentType"
+            name="documentType"
+            value={documentType}
+            onChange={(e) => setDocumentType(e.target.value)}
+          >
             <option value="FR">{t("documentTypes.FR")}</option>
             <option value="FT">{t("documentTypes.FT")}</option>
           </Select>
         </Field>
         {documentType === "FR" ? (
-          <Field label={t("setup.paymentMethod")} htmlFor="paymentMethodId" error={field("paymentMethodId")} hint={t("setup.paymentMethodHint")}>
+          <Field
+            label={t("setup.paymentMethod")}
+            htmlFor="vendusPaymentMethodId"
+            error={field("vendusPaymentMethodId")}
+            hint={t("setup.paymentMethodHint")}
+          >
             <Select
-              id="paymentMethodId"
-              name="paymentMethodId"
+              id="vendusPaymentMethodId"
+              name="vendusPaymentMethodId"
               defaultValue={store.vendusPaymentMethodId ?? ""}
               required
-              {...invalid("paymentMethodId")}
+              {...invalid("vendusPaymentMethodId")}
             >
               <option value="">{t("setup.choose")}</option>
               {options.paymentMethods.map((m) => (
@@ -76,7 +106,12 @@ export function StoreSetupForm({ store, options }: { store: ConnectStore; option
 
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <Checkbox name="oss" defaultChecked={store.oss} label={t("setup.oss")} hint={t("setup.ossHint")} />
-        <Checkbox name="testMode" defaultChecked={store.testMode} label={t("setup.testMode")} hint={t("setup.testModeHint")} />
+        <Checkbox
+          name="testMode"
+          defaultChecked={store.testMode}
+          label={t("setup.testMode")}
+          hint={t("setup.testModeHint")}
+        />
         <Checkbox name="enabled" defaultChecked label={t("setup.enabled")} hint={t("setup.enabledHint")} />
       </fieldset>
 

@@ -12,15 +12,24 @@ export interface JobFilters {
   status?: string;
   kind?: string;
   store?: string;
+  cause?: string;
 }
 
-export function BulkRetryBar({ selectedIds, filters, onDone }: { selectedIds: string[]; filters: JobFilters; onDone: () => void }) {
+export function BulkRetryBar({
+  selectedIds,
+  filters,
+  onDone,
+}: {
+  selectedIds: string[];
+  filters: JobFilters;
+  onDone: () => void;
+}) {
   const t = useTranslations("actions.bulk");
   const errorText = useActionError();
   const [isPending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<ActionStatusMessage>(null);
-  const filtered = Boolean(filters.kind || filters.store || filters.status);
+  const filtered = Boolean(filters.kind || filters.store || filters.status || filters.cause);
   // A page filtered on another state lists no failed job.
   const canRetryAll = !filters.status || filters.status === "failed";
 
@@ -35,7 +44,10 @@ export function BulkRetryBar({ selectedIds, filters, onDone }: { selectedIds: st
         return;
       }
       const waiting = result.retried - result.dispatched;
-      const text = t("done", { retried: result.retried, skipped: result.skipped }) + (waiting > 0 ? ` ${t("waiting", { count: waiting })}` : "");
+      const text =
+        t("done", { retried: result.retried, skipped: result.skipped }) +
+        (waiting > 0 ? ` ${t("waiting", { count: waiting })}` : "") +
+        (result.creditNotesSkipped ? ` ${t("creditNotesSkipped", { count: result.creditNotesSkipped })}` : "");
       setMessage({ tone: result.retried > 0 ? "success" : "info", text });
       onDone();
     });
@@ -48,7 +60,12 @@ export function BulkRetryBar({ selectedIds, filters, onDone }: { selectedIds: st
       role="toolbar"
     >
       <span className="text-xs text-zinc-600">{t("selected", { count: selectedIds.length })}</span>
-      <Button size="sm" variant="primary" disabled={isPending || selectedIds.length === 0} onClick={() => run(() => retrySelectedJobs(selectedIds))}>
+      <Button
+        size="sm"
+        variant="primary"
+        disabled={isPending || selectedIds.length === 0}
+        onClick={() => run(() => retrySelectedJobs(selectedIds))}
+      >
         {t("retrySelected")}
         {selectedIds.length > 0 ? <span className="tabular-nums">({selectedIds.length})</span> : null}
       </Button>

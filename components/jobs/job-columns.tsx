@@ -4,10 +4,10 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { createColumnHelper, rowSelectionFeature, tableFeatures } from "@tanstack/react-table";
-import { JobKindLabel, JobStatusBadge } from "@/components/status-badges";
+import { AtRiskBadge, JobKindLabel, JobStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import type { JobRow } from "@/lib/data/jobs";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { JobError } from "./job-error";
 import { RetryButton } from "./retry-button";
 
@@ -61,9 +61,15 @@ function SelectRow({ row, checked, onChange }: { row: JobRow; checked: boolean; 
 
 function StatusCell({ row }: { row: JobRow }) {
   const t = useTranslations("actions.retry");
+  const outages = useTranslations("outages");
+  const locale = useLocale();
   return (
-    <span className="inline-flex flex-wrap gap-1">
-      <JobStatusBadge status={row.status} />
+    <span className="inline-flex flex-wrap items-center gap-1">
+      <JobStatusBadge status={row.status} waitingFor={row.waitingFor} />
+      {row.atRiskAt && !["succeeded", "skipped", "failed"].includes(row.status) ? <AtRiskBadge /> : null}
+      {row.status === "waiting" && row.retryAt ? (
+        <span className="text-xs text-zinc-500">{outages("nextTry", { at: formatTime(row.retryAt, locale) })}</span>
+      ) : null}
       {row.stuck ? (
         <Badge tone="amber">
           <span title={t("stuckHint")}>{t("stuck")}</span>
@@ -92,7 +98,9 @@ export const jobColumns = helper.columns([
         onChange={table.getToggleAllPageRowsSelectedHandler()}
       />
     ),
-    cell: ({ row }) => <SelectRow row={row.original} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    cell: ({ row }) => (
+      <SelectRow row={row.original} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+    ),
   }),
   helper.accessor("kind", {
     header: () => <Header id="kind" />,
@@ -121,17 +129,28 @@ export const jobColumns = helper.columns([
         </span>
       ),
   }),
-  helper.accessor("status", { header: () => <Header id="status" />, cell: ({ row }) => <StatusCell row={row.original} /> }),
-  helper.accessor("attempts", { header: () => <Header id="attempts" />, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  helper.accessor("status", {
+    header: () => <Header id="status" />,
+    cell: ({ row }) => <StatusCell row={row.original} />,
+  }),
+  helper.accessor("attempts", {
+    header: () => <Header id="attempts" />,
+    cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+  }),
   helper.display({
     id: "error",
     header: () => <Header id="error" />,
-    cell: ({ row }) => <JobError kind={row.original.lastErrorKind} code={row.original.lastErrorCode} message={row.original.lastErrorMessage} />,
+    cell: ({ row }) => <JobError error={row.original} storeId={row.original.store.id} />,
   }),
-  helper.accessor("updatedAt", { header: () => <Header id="updated" />, cell: (info) => <UpdatedCell value={info.getValue()} /> }),
+  helper.accessor("updatedAt", {
+    header: () => <Header id="updated" />,
+    cell: (info) => <UpdatedCell value={info.getValue()} />,
+  }),
   helper.display({
     id: "actions",
     header: () => <ActionsHeader />,
-    cell: ({ row }) => <RetryButton jobId={row.original.id} subject={row.original.subject} retriable={row.original.retriable} />,
+    cell: ({ row }) => (
+      <RetryButton jobId={row.original.id} subject={row.original.subject} retriable={row.original.retriable} />
+    ),
   }),
 ]);

@@ -13,7 +13,10 @@ const narrow = new Set(["select", "actions"]);
 export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilters }) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   // A refreshed page may no longer list a selected job as retriable (it was retried meanwhile).
-  const selectedIds = useMemo(() => jobs.filter((job) => job.retriable && rowSelection[job.id]).map((job) => job.id), [jobs, rowSelection]);
+  const selectedIds = useMemo(
+    () => jobs.filter((job) => job.retriable && rowSelection[job.id]).map((job) => job.id),
+    [jobs, rowSelection],
+  );
 
   const table = useTable({
     features: jobTableFeatures,
@@ -33,7 +36,10 @@ export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilte
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <Th key={header.id} className={cn(numeric.has(header.column.id) && "text-right", narrow.has(header.column.id) && "w-px")}>
+                <Th
+                  key={header.id}
+                  className={cn(numeric.has(header.column.id) && "text-right", narrow.has(header.column.id) && "w-px")}
+                >
                   <table.FlexRender header={header} />
                 </Th>
               ))}
@@ -44,7 +50,10 @@ export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilte
           {table.getRowModel().rows.map((row) => (
             <Tr key={row.id} className={cn(row.getIsSelected() && "bg-teal-50/50")}>
               {row.getAllCells().map((cell) => (
-                <Td key={cell.id} className={cn(numeric.has(cell.column.id) && "text-right", narrow.has(cell.column.id) && "w-px")}>
+                <Td
+                  key={cell.id}
+                  className={cn(numeric.has(cell.column.id) && "text-right", narrow.has(cell.column.id) && "w-px")}
+                >
                   <table.FlexRender cell={cell} />
                 </Td>
               ))}

@@ -20,7 +20,10 @@ export function RetryButton({ jobId, subject, retriable }: { jobId: string; subj
       const result = await retryJob(jobId);
       if (!result) return;
       if ("error" in result) setMessage({ tone: "error", text: errorText(result.error) });
-      else setMessage(result.dispatched > 0 ? { tone: "success", text: t("queued") } : { tone: "info", text: t("waiting") });
+      else
+        setMessage(
+          result.dispatched > 0 ? { tone: "success", text: t("queued") } : { tone: "info", text: t("waiting") },
+        );
     });
   }
 

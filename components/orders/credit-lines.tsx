@@ -53,14 +53,18 @@ export function CreditLines({
                   <span className="text-xs leading-5 tabular-nums text-zinc-400">{line.row}.</span>
                   <span>
                     <span className="block text-zinc-900">{line.title}</span>
-                    {line.reference ? <span className="block font-mono text-xs text-zinc-500">{line.reference}</span> : null}
+                    {line.reference ? (
+                      <span className="block font-mono text-xs text-zinc-500">{line.reference}</span>
+                    ) : null}
                   </span>
                 </span>
               </Td>
               <Td className="text-right tabular-nums">{number(line.qty)}</Td>
               <Td className="text-right tabular-nums">
                 {number(line.credited)}
-                {line.pending > 0 ? <span className="block text-xs text-amber-700">{t("onTheWay", { count: number(line.pending) })}</span> : null}
+                {line.pending > 0 ? (
+                  <span className="block text-xs text-amber-700">{t("onTheWay", { count: number(line.pending) })}</span>
+                ) : null}
               </Td>
               <Td className="text-right font-medium tabular-nums text-zinc-900">{number(line.creditable)}</Td>
               <Td className="text-right">

@@ -28,7 +28,9 @@ export function CreditNoteDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [isOpen, setOpen] = useState(false);
   const [requested, setRequested] = useState(false);
-  const nothingLeft = balance.lines ? balance.lines.every((line) => line.creditable <= 0) : invoice.amountGrossCents - balance.creditedCents <= 0;
+  const nothingLeft = balance.lines
+    ? balance.lines.every((line) => line.creditable <= 0)
+    : invoice.amountGrossCents - balance.creditedCents <= 0;
 
   useEffect(() => {
     if (isOpen) dialog.current?.showModal();
@@ -61,7 +63,14 @@ export function CreditNoteDialog({
                 className="rounded p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
                 aria-label={t("cancel")}
               >
-                <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-4" aria-hidden>
+                <svg
+                  viewBox="0 0 20 20"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  className="size-4"
+                  aria-hidden
+                >
                   <path d="m5 5 10 10M15 5 5 15" strokeLinecap="round" />
                 </svg>
               </button>

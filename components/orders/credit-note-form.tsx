@@ -57,15 +57,22 @@ export function CreditNoteForm({
 
   const lines = balance.lines;
   const chosen = lines
-    ? lines.map((line) => ({ row: line.row, qty: whole ? line.creditable : parseQty(quantities[line.row]) })).filter((l) => l.qty > 0)
+    ? lines
+        .map((line) => ({ row: line.row, qty: whole ? line.creditable : parseQty(quantities[line.row]) }))
+        .filter((l) => l.qty > 0)
     : [];
-  const amount = lines ? selectionAmountCents(lines, chosen) : { cents: Math.max(0, invoice.amountGrossCents - balance.creditedCents), exact: true };
+  const amount = lines
+    ? selectionAmountCents(lines, chosen)
+    : { cents: Math.max(0, invoice.amountGrossCents - balance.creditedCents), exact: true };
   const field = (name: string) => {
     const code = result && "fields" in result ? result.fields?.[name] : undefined;
     return code ? (t.has(`fields.${code}`) ? t(`fields.${code}`) : t("fields.invalid")) : undefined;
   };
   const problems = result && "problems" in result ? (result.problems ?? []) : [];
-  const formError = result && "error" in result && !problems.length && !("fields" in result && result.fields) ? errorText(result.error) : null;
+  const formError =
+    result && "error" in result && !problems.length && !("fields" in result && result.fields)
+      ? errorText(result.error)
+      : null;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,7 +94,10 @@ export function CreditNoteForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-label={t("title", { number: invoice.number })}>
-      <div role="note" className="flex gap-2.5 rounded-md bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+      <div
+        role="note"
+        className="flex gap-2.5 rounded-md bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200"
+      >
         <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600">
           <path d="M8.6 3.2a1.6 1.6 0 0 1 2.8 0l6.2 11.1A1.6 1.6 0 0 1 16.2 17H3.8a1.6 1.6 0 0 1-1.4-2.7L8.6 3.2ZM10 7a.9.9 0 0 0-.9.9v3.4a.9.9 0 0 0 1.8 0V7.9A.9.9 0 0 0 10 7Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" />
         </svg>
@@ -114,8 +124,12 @@ export function CreditNoteForm({
                 }}
               />
               <span>
-                <span className="block text-sm font-medium text-zinc-900">{scope === "full" ? t("scopeFull") : t("scopeLines")}</span>
-                <span className="block text-xs text-zinc-500">{scope === "full" ? t("scopeFullHint") : t("scopeLinesHint")}</span>
+                <span className="block text-sm font-medium text-zinc-900">
+                  {scope === "full" ? t("scopeFull") : t("scopeLines")}
+                </span>
+                <span className="block text-xs text-zinc-500">
+                  {scope === "full" ? t("scopeFullHint") : t("scopeLinesHint")}
+                </span>
               </span>
             </label>
           ))}
@@ -181,9 +195,14 @@ export function CreditNoteForm({
       </div>
 
       {problems.length > 0 || formError ? (
-        <ul role="alert" className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
+        <ul
+          role="alert"
+          className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200"
+        >
           {problems.map((problem, i) => (
-            <li key={i}>{t(`problems.${problem.code}`, { title: "", row: "", number: invoice.number, ...problem.params })}</li>
+            <li key={i}>
+              {t(`problems.${problem.code}`, { title: "", row: "", number: invoice.number, ...problem.params })}
+            </li>
           ))}
           {formError ? <li>{formError}</li> : null}
         </ul>

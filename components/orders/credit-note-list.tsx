@@ -30,11 +30,15 @@ export function CreditNoteList({ creditNotes, currency }: { creditNotes: Doc[]; 
               </span>
               <span className="flex items-center gap-3">
                 <PdfLink documentId={nc.id} number={nc.number} />
-                <span className="font-semibold tabular-nums text-zinc-900">−{formatEuros(nc.amountGrossCents, locale, currency)}</span>
+                <span className="font-semibold tabular-nums text-zinc-900">
+                  −{formatEuros(nc.amountGrossCents, locale, currency)}
+                </span>
               </span>
             </div>
             <details className="border-t border-zinc-100 text-sm [&_summary::-webkit-details-marker]:hidden">
-              <summary className="cursor-pointer px-3 py-1.5 text-xs text-zinc-500 hover:text-zinc-800">{t("lines")}</summary>
+              <summary className="cursor-pointer px-3 py-1.5 text-xs text-zinc-500 hover:text-zinc-800">
+                {t("lines")}
+              </summary>
               <DocumentLines lines={nc.lines} />
             </details>
           </li>

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
-import { InvoiceStateBadge } from "@/components/status-badges";
+import { AtRiskBadge, InvoiceStateBadge, JobStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import type { OrderRow } from "@/lib/data/orders";
 import { formatDateTime, formatEuros } from "@/lib/format";
@@ -28,12 +28,17 @@ function MoneyCell({ row }: { row: OrderRow }) {
 function StateCell({ row }: { row: OrderRow }) {
   const t = useTranslations("orders");
   // The legal clock only runs for paid orders that still have no invoice.
-  const status = row.paidAt && (row.invoiceState === "pending" || row.invoiceState === "failed") ? deadlineStatus(row.paidAt) : null;
+  const status =
+    row.paidAt && (row.invoiceState === "pending" || row.invoiceState === "failed") ? deadlineStatus(row.paidAt) : null;
   return (
     <span className="inline-flex flex-wrap gap-1">
       <InvoiceStateBadge state={row.invoiceState} />
+      {row.invoiceJob?.status === "waiting" ? (
+        <JobStatusBadge status="waiting" waitingFor={row.invoiceJob.waitingFor} />
+      ) : null}
+      {row.invoiceJob?.atRisk ? <AtRiskBadge /> : null}
       {status === "overdue" ? <Badge tone="red">{t("overdue")}</Badge> : null}
-      {status === "near" ? <Badge tone="amber">{t("nearDeadline")}</Badge> : null}
+      {status === "near" && !row.invoiceJob?.atRisk ? <Badge tone="amber">{t("nearDeadline")}</Badge> : null}
     </span>
   );
 }

@@ -109,8 +109,12 @@ function DocumentCard({
               ) : null}
             </div>
             <div className="text-right text-sm">
-              <div className="font-semibold tabular-nums text-zinc-900">{formatEuros(doc.amountGrossCents, locale, currency)}</div>
-              <div className="whitespace-nowrap text-xs text-zinc-500">{t("net", { amount: formatEuros(doc.amountNetCents, locale, currency) })}</div>
+              <div className="font-semibold tabular-nums text-zinc-900">
+                {formatEuros(doc.amountGrossCents, locale, currency)}
+              </div>
+              <div className="whitespace-nowrap text-xs text-zinc-500">
+                {t("net", { amount: formatEuros(doc.amountNetCents, locale, currency) })}
+              </div>
             </div>
           </div>
         }

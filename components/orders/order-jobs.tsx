@@ -9,7 +9,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { OrderDetail } from "@/lib/data/order-detail";
 import { formatDateTime } from "@/lib/format";
 
-export function OrderJobs({ jobs }: { jobs: OrderDetail["jobs"] }) {
+export function OrderJobs({ jobs, storeId }: { jobs: OrderDetail["jobs"]; storeId: string }) {
   const t = useTranslations("jobs");
   const retryT = useTranslations("actions.retry");
   const locale = useLocale();
@@ -48,7 +48,7 @@ export function OrderJobs({ jobs }: { jobs: OrderDetail["jobs"] }) {
                   </Td>
                   <Td className="text-right tabular-nums">{job.attempts}</Td>
                   <Td>
-                    <JobError kind={job.lastErrorKind} code={job.lastErrorCode} message={job.lastErrorMessage} />
+                    <JobError error={job} storeId={storeId} />
                   </Td>
                   <Td className="whitespace-nowrap text-xs">{formatDateTime(job.updatedAt, locale)}</Td>
                   <Td className="w-px">

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { EnabledBadge } from "@/components/status-badges";
+import { ReadinessVerdict } from "@/components/stores/readiness-card";
+import { StoreNameLink } from "@/components/stores/store-name-link";
 import { Badge } from "@/components/ui/badge";
+import { DateTimeOr } from "@/components/ui/date-time-or";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { StoreOverview } from "@/lib/data/overview";
-import { formatDateTime, formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/format";
 
 function Amount({ count, cents, locale }: { count: number; cents: number; locale: string }) {
   return (
@@ -13,6 +16,28 @@ function Amount({ count, cents, locale }: { count: number; cents: number; locale
       <span className="font-medium text-zinc-900">{count}</span>
       <span className="ml-1.5 text-xs text-zinc-500">{formatEuros(cents, locale)}</span>
     </span>
+  );
+}
+
+/** Why a store cannot invoice: its last check's problems (the first few; the store page lists them all). */
+function NotReadyReasons({ store }: { store: StoreOverview }) {
+  const t = useTranslations("readiness");
+  const problems = store.readiness?.items.filter((item) => item.status === "fail") ?? [];
+  if (problems.length === 0) return null;
+  const shown = problems.slice(0, 3);
+  return (
+    <ul className="mt-1 max-w-72 space-y-0.5 text-xs text-red-700" data-testid="not-ready-reasons">
+      {shown.map((item) => (
+        <li key={item.code}>{t(`items.${item.code}`, item.params ?? {})}</li>
+      ))}
+      {problems.length > shown.length ? (
+        <li>
+          <Link href={`/stores/${store.id}`} className="underline">
+            {t("problems", { count: problems.length })}
+          </Link>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 
@@ -39,13 +64,14 @@ export function OverviewTable({ stores }: { stores: StoreOverview[] }) {
           {stores.map((store) => (
             <Tr key={store.id}>
               <Td>
-                <Link href={`/stores/${store.id}`} className="font-medium text-zinc-900 hover:text-teal-700" data-testid="overview-store">
-                  {store.name}
-                </Link>
-                <div className="text-xs text-zinc-500">{store.code}</div>
+                <StoreNameLink store={store} testId="overview-store" />
               </Td>
               <Td>
-                <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
+                <span className="inline-flex flex-wrap gap-1">
+                  <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
+                  <ReadinessVerdict readiness={store.readiness} />
+                </span>
+                <NotReadyReasons store={store} />
               </Td>
               <Td className="text-right">
                 <Amount count={store.invoicedToday.count} cents={store.invoicedToday.grossCents} locale={locale} />
@@ -61,13 +87,20 @@ export function OverviewTable({ stores }: { stores: StoreOverview[] }) {
               <Td>
                 <span className="inline-flex flex-wrap gap-1">
                   {store.overdue > 0 ? <Badge tone="red">{t("overdueCount", { count: store.overdue })}</Badge> : null}
-                  {store.nearDeadline > 0 ? <Badge tone="amber">{t("nearCount", { count: store.nearDeadline })}</Badge> : null}
-                  {store.overdue === 0 && store.nearDeadline === 0 ? <span className="text-xs text-zinc-400">—</span> : null}
+                  {store.nearDeadline > 0 ? (
+                    <Badge tone="amber">{t("nearCount", { count: store.nearDeadline })}</Badge>
+                  ) : null}
+                  {store.overdue === 0 && store.nearDeadline === 0 ? (
+                    <span className="text-xs text-zinc-400">—</span>
+                  ) : null}
                 </span>
               </Td>
               <Td className="text-right tabular-nums">
                 {store.failedJobs > 0 ? (
-                  <Link href={`/jobs?store=${store.id}&status=failed`} className="font-medium text-red-700 hover:underline">
+                  <Link
+                    href={`/jobs?store=${store.id}&status=failed`}
+                    className="font-medium text-red-700 hover:underline"
+                  >
                     {store.failedJobs}
                   </Link>
                 ) : (
@@ -75,7 +108,7 @@ export function OverviewTable({ stores }: { stores: StoreOverview[] }) {
                 )}
               </Td>
               <Td className="whitespace-nowrap text-xs text-zinc-600">
-                {store.lastWebhookAt ? formatDateTime(store.lastWebhookAt, locale) : <span className="text-zinc-400">{t("never")}</span>}
+                <DateTimeOr value={store.lastWebhookAt} locale={locale} none={t("never")} />
               </Td>
             </Tr>
           ))}

@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormStatus } from "@/components/forms/form-status";
+import { FormSubmitRow } from "@/components/forms/form-status";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { updateUserAccess } from "@/lib/actions/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type StoreOption, UserAccessFields } from "./user-access-fields";
@@ -30,15 +30,11 @@ export function EditUserForm({
         storeIds={user.storeIds}
         errors={field}
       />
-      <div className="flex items-center justify-end gap-3 sm:col-span-3">
-        <FormStatus error={form} saved={saved} isPending={isPending} />
+      <FormSubmitRow label={t("saveAccess")} error={form} saved={saved} isPending={isPending}>
         <Link href="/settings" className={buttonClass("ghost")}>
           {t("close")}
         </Link>
-        <Button type="submit" variant="primary" disabled={isPending}>
-          {t("saveAccess")}
-        </Button>
-      </div>
+      </FormSubmitRow>
     </form>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormStatus } from "@/components/forms/form-status";
+import { FormSubmitRow } from "@/components/forms/form-status";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { locales } from "@/i18n/config";
 import { updateProfile } from "@/lib/actions/profile";
@@ -31,12 +30,7 @@ export function ProfileForm({ name, email, locale }: { name: string; email: stri
           ))}
         </Select>
       </Field>
-      <div className="flex items-center justify-end gap-3 sm:col-span-3">
-        <FormStatus error={form} saved={saved} isPending={isPending} />
-        <Button type="submit" variant="primary" disabled={isPending}>
-          {t("save")}
-        </Button>
-      </div>
+      <FormSubmitRow label={t("save")} error={form} saved={saved} isPending={isPending} />
     </form>
   );
 }

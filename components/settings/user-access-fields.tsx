@@ -45,7 +45,13 @@ export function UserAccessFields({
         {role === "admin" ? <p className="pt-5 text-xs text-zinc-500">{t("adminSeesAll")}</p> : null}
         {role === "accountant" ? (
           <div className="pt-5">
-            <Checkbox name="allStores" checked={allStores} onChange={(e) => setAllStores(e.target.checked)} label={t("allStores")} hint={t("allStoresHint")} />
+            <Checkbox
+              name="allStores"
+              checked={allStores}
+              onChange={(e) => setAllStores(e.target.checked)}
+              label={t("allStores")}
+              hint={t("allStoresHint")}
+            />
           </div>
         ) : null}
       </div>
@@ -54,7 +60,13 @@ export function UserAccessFields({
           <legend className="mb-1.5 text-xs font-medium text-zinc-700">{t("stores")}</legend>
           <div className="grid gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-3">
             {stores.map((store) => (
-              <Checkbox key={store.id} name="storeIds" value={store.id} defaultChecked={storeIds.includes(store.id)} label={store.name} />
+              <Checkbox
+                key={store.id}
+                name="storeIds"
+                value={store.id}
+                defaultChecked={storeIds.includes(store.id)}
+                label={store.name}
+              />
             ))}
           </div>
           {errors("storeIds") ? <p className="mt-1 text-xs text-red-700">{errors("storeIds")}</p> : null}

@@ -4,18 +4,24 @@ import { RoleBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTimeOr } from "@/components/ui/date-time-or";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { SessionUser } from "@/lib/access";
 import { listStoreOptions } from "@/lib/data/stores";
 import { listUsers } from "@/lib/data/users";
-import { formatDateTime } from "@/lib/format";
 import { CreateUserForm } from "./create-user-form";
 import { EditUserForm } from "./edit-user-form";
+import { ResetLinkButton } from "./reset-link-button";
 import { UserActiveButton } from "./user-active-button";
 
 /** User management, for admins. `editing` comes from the URL (?user=…). */
 export async function UsersAdmin({ admin, editing }: { admin: SessionUser; editing?: string }) {
-  const [users, stores, t, locale] = await Promise.all([listUsers(admin), listStoreOptions(admin), getTranslations("settings.users"), getLocale()]);
+  const [users, stores, t, locale] = await Promise.all([
+    listUsers(admin),
+    listStoreOptions(admin),
+    getTranslations("settings.users"),
+    getLocale(),
+  ]);
   const selected = users.find((u) => u.id === editing);
   return (
     <div className="space-y-6">
@@ -40,7 +46,9 @@ export async function UsersAdmin({ admin, editing }: { admin: SessionUser; editi
                 <Td>
                   <div className="font-medium text-zinc-900">
                     {user.name}
-                    {user.id === admin.id ? <span className="ml-1.5 text-xs font-normal text-zinc-500">({t("you")})</span> : null}
+                    {user.id === admin.id ? (
+                      <span className="ml-1.5 text-xs font-normal text-zinc-500">({t("you")})</span>
+                    ) : null}
                   </div>
                   <div className="text-xs text-zinc-500">{user.email}</div>
                 </Td>
@@ -58,14 +66,19 @@ export async function UsersAdmin({ admin, editing }: { admin: SessionUser; editi
                   <Badge tone={user.active ? "green" : "neutral"}>{user.active ? t("active") : t("inactive")}</Badge>
                 </Td>
                 <Td className="whitespace-nowrap text-xs">
-                  {user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale) : <span className="text-zinc-400">{t("never")}</span>}
+                  <DateTimeOr value={user.lastSignInAt} locale={locale} none={t("never")} />
                 </Td>
                 <Td className="whitespace-nowrap text-right">
                   {user.id === admin.id ? null : (
                     <span className="inline-flex items-center gap-2">
-                      <Link href={`/settings?user=${user.id}`} className={buttonClass("secondary", "sm")} scroll={false}>
+                      <Link
+                        href={`/settings?user=${user.id}`}
+                        className={buttonClass("secondary", "sm")}
+                        scroll={false}
+                      >
                         {t("edit")}
                       </Link>
+                      {user.active ? <ResetLinkButton userId={user.id} /> : null}
                       <UserActiveButton userId={user.id} active={user.active} />
                     </span>
                   )}
@@ -80,7 +93,12 @@ export async function UsersAdmin({ admin, editing }: { admin: SessionUser; editi
             <EditUserForm
               key={selected.id}
               stores={stores}
-              user={{ id: selected.id, role: selected.role, allStores: selected.allStores, storeIds: selected.access.map((a) => a.store.id) }}
+              user={{
+                id: selected.id,
+                role: selected.role,
+                allStores: selected.allStores,
+                storeIds: selected.access.map((a) => a.store.id),
+              }}
             />
           </div>
         ) : null}

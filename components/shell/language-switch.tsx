@@ -12,7 +12,11 @@ export function LanguageSwitch() {
   const current = useLocale();
   const [isPending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className="inline-flex rounded-md bg-zinc-100 p-0.5 text-xs font-medium">
+    <div
+      role="group"
+      aria-label={t("language")}
+      className="inline-flex rounded-md bg-zinc-100 p-0.5 text-xs font-medium"
+    >
       {locales.map((locale) => (
         <button
           key={locale}

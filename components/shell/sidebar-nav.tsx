@@ -15,12 +15,15 @@ export function SidebarNav({ items, label }: { items: NavItem[]; label: string }
   return (
     <nav aria-label={label} className="flex flex-col gap-0.5">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active =
+          item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
+            // In the phone menu (a <details>), choosing a page closes the menu.
+            onClick={(event) => event.currentTarget.closest("details")?.removeAttribute("open")}
             className={cn(
               "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors",
               active ? "bg-teal-50 text-teal-800" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ActionStatus, type ActionStatusMessage } from "@/components/actions/action-status";
 import { downloadFrom } from "@/components/actions/download";
+import { useErrorMessage } from "@/components/actions/error-message";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 
@@ -13,8 +14,17 @@ export interface Period {
   month: number;
 }
 
-export function SaftForm({ storeId, defaultPeriod, latest }: { storeId: string; defaultPeriod: Period; latest: Period }) {
+export function SaftForm({
+  storeId,
+  defaultPeriod,
+  latest,
+}: {
+  storeId: string;
+  defaultPeriod: Period;
+  latest: Period;
+}) {
   const t = useTranslations("actions.saft");
+  const errorMessage = useErrorMessage("actions.saft.errors");
   const locale = useLocale();
   const [year, setYear] = useState(defaultPeriod.year);
   const [month, setMonth] = useState(defaultPeriod.month);
@@ -33,11 +43,7 @@ export function SaftForm({ storeId, defaultPeriod, latest }: { storeId: string; 
         `SAFT-PT_${year}-${String(month).padStart(2, "0")}.xml`,
       );
       if (result.ok) setMessage({ tone: "success", text: t("downloaded", { filename: result.filename }) });
-      else
-        setMessage({
-          tone: "error",
-          text: t.has(`errors.${result.error}`) ? t(`errors.${result.error}`, { detail: result.detail }) : t("errors.unknown"),
-        });
+      else setMessage({ tone: "error", text: errorMessage(result.error, result.detail) });
     });
   }
 

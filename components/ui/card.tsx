@@ -2,10 +2,20 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", className)}>{children}</section>;
+  return (
+    <section className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", className)}>{children}</section>
+  );
 }
 
-export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-zinc-100 px-4 py-3">
       <div>
@@ -17,7 +27,17 @@ export function CardHeader({ title, description, actions }: { title: ReactNode; 
   );
 }
 
-export function Stat({ label, value, hint, tone }: { label: ReactNode; value: ReactNode; hint?: ReactNode; tone?: "red" | "amber" }) {
+export function Stat({
+  label,
+  value,
+  hint,
+  tone,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: "red" | "amber";
+}) {
   return (
     <Card className="px-4 py-3">
       <p className="text-xs font-medium text-zinc-500">{label}</p>

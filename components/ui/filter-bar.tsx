@@ -31,7 +31,9 @@ export function FilterBar({
   const active = selects.some((s) => s.value) || Boolean(search?.value);
   return (
     <Form action={action} className="flex flex-wrap items-end gap-2 border-b border-zinc-100 px-3 py-3" role="search">
-      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {Object.entries(keep).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       {search ? (
         <label className="min-w-56 flex-1">
           <span className="sr-only">{search.label}</span>

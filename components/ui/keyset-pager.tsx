@@ -18,14 +18,18 @@ export function KeysetPager({
   const t = useTranslations("common");
   const href = (cursor: string, dir: "next" | "prev") => {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) if (value && key !== "cursor" && key !== "dir") search.set(key, value);
+    for (const [key, value] of Object.entries(params))
+      if (value && key !== "cursor" && key !== "dir") search.set(key, value);
     search.set("cursor", cursor);
     search.set("dir", dir);
     return `${pathname}?${search.toString()}`;
   };
   const disabled = "pointer-events-none opacity-40";
   return (
-    <nav className="flex items-center justify-end gap-2 border-t border-zinc-100 px-3 py-2" aria-label={t("pagination")}>
+    <nav
+      className="flex items-center justify-end gap-2 border-t border-zinc-100 px-3 py-2"
+      aria-label={t("pagination")}
+    >
       {prev ? (
         <Link className={buttonClass("secondary", "sm")} href={href(prev, "prev")} rel="prev">
           ← {t("previous")}

@@ -4,7 +4,8 @@ import { cn } from "./cn";
 
 export function Table({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    // relative: hidden labels (sr-only, absolutely placed) stay inside the scrolling box instead of widening the page.
+    <div className={cn("relative overflow-x-auto", className)}>
       <table className="min-w-full divide-y divide-zinc-200 text-sm">{children}</table>
     </div>
   );
@@ -26,7 +27,10 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       scope="col"
-      className={cn("whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-500", className)}
+      className={cn(
+        "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-500",
+        className,
+      )}
       {...props}
     />
   );

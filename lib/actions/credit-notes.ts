@@ -2,15 +2,14 @@
 // Asking for a credit note from the dashboard. Issued invoices are final (CIVA art. 29(7)): a credit note is
 // the only correction, so the request is checked here against what is still creditable before it becomes a
 // job, and the pipeline checks again against Vendus's own count before issuing.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeStore, storeScope } from "@/lib/access";
-import { getSessionUser } from "@/lib/auth";
+import { storeScope } from "@/lib/access";
 import type { LineBalance } from "@/lib/credit-notes/balance";
 import { db } from "@/lib/db";
 import { getInvoiceBalances, type InvoiceBalance } from "@/lib/data/credit-notes";
 import { buildCreditNote, type CreditNoteProblemCode } from "@/lib/invoicing";
 import { creditNoteRequestSchema, requestCreditNote, type CreditNoteRequestInput } from "@/lib/jobs/credit-notes";
+import { defineAction } from "./action";
 import type { ActionError } from "./result";
 
 export interface CreditProblem {
@@ -77,41 +76,50 @@ function creditProblems(
   const titles = new Map(lines.map((line) => [line.row, line.title]));
   return built.problems.map((problem) => {
     const params: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(problem.params)) if (typeof value === "string" || typeof value === "number") params[key] = value;
+    for (const [key, value] of Object.entries(problem.params))
+      if (typeof value === "string" || typeof value === "number") params[key] = value;
     if (typeof params.row === "number") params.title = titles.get(params.row) ?? "";
     return { code: problem.code, params };
   });
 }
 
-export async function submitCreditNote(input: CreditNoteRequestInput): Promise<CreditNoteActionResult> {
-  const user = await getSessionUser();
-  if (!user) return { error: "unauthenticated" };
-  const documentId = z
-    .string()
-    .min(1)
-    .max(64)
-    .safeParse((input as { documentId?: unknown } | null)?.documentId);
-  if (!documentId.success) return { error: "not_found" };
-  const invoice = await db.document.findFirst({
-    where: { id: documentId.data, ...storeScope(user) },
-    select: { id: true, type: true, number: true, mode: true, storeId: true, vendusId: true, orderId: true, lines: true },
-  });
-  if (!invoice) return { error: "not_found" };
-  const access = await authorizeStore(user, invoice.storeId, "credit-notes.issue");
-  if ("error" in access) return { error: access.error };
-  const parsed = creditNoteRequestSchema.safeParse(input);
-  if (!parsed.success) return { error: "invalid", fields: requestFieldErrors(parsed.error) };
-  if (invoice.type === "NC") return { error: "not_an_invoice" };
+const documentIdSchema = z.string().min(1).max(64);
 
-  const balance = (await getInvoiceBalances(user, [invoice])).get(invoice.id)!;
-  const problems = creditProblems(invoice, balance, parsed.data);
-  if (problems.length > 0) return { error: "invalid", problems };
+export const submitCreditNote = defineAction({
+  permission: "credit-notes.issue",
+  read: (input: CreditNoteRequestInput) => input,
+  store: {
+    via: "document",
+    find: async (input, user) => {
+      const documentId = documentIdSchema.safeParse((input as { documentId?: unknown } | null)?.documentId);
+      if (!documentId.success) return null;
+      return db.document.findFirst({
+        where: { id: documentId.data, ...storeScope(user) },
+        select: {
+          id: true,
+          type: true,
+          number: true,
+          mode: true,
+          storeId: true,
+          vendusId: true,
+          orderId: true,
+          lines: true,
+        },
+      });
+    },
+  },
+  input: creditNoteRequestSchema,
+  invalid: (error) => ({ error: "invalid", fields: requestFieldErrors(error) }),
+  run: async ({ user, found: invoice, input }): Promise<CreditNoteActionResult> => {
+    if (invoice.type === "NC") return { error: "not_an_invoice" };
+    const balance = (await getInvoiceBalances(user, [invoice])).get(invoice.id)!;
+    const problems = creditProblems(invoice, balance, input);
+    if (problems.length > 0) return { error: "invalid", problems };
 
-  // requestCreditNote stores the job and its audit event in one transaction, then dispatches it.
-  const result = await requestCreditNote(parsed.data, { requestedBy: user.id, via: "dashboard", scope: storeScope(user) });
-  if (!result.ok) return result.error === "invalid" ? { error: "invalid" } : { error: result.error };
-  if (invoice.orderId) revalidatePath(`/orders/${invoice.orderId}`);
-  revalidatePath("/orders");
-  revalidatePath("/jobs");
-  return { ok: true, jobId: result.jobId, dispatched: result.dispatched };
-}
+    // requestCreditNote stores the job and its audit event in one transaction, then dispatches it.
+    const result = await requestCreditNote(input, { requestedBy: user.id, via: "dashboard", scope: storeScope(user) });
+    if (!result.ok) return result.error === "invalid" ? { error: "invalid" } : { error: result.error };
+    return { ok: true, jobId: result.jobId, dispatched: result.dispatched };
+  },
+  revalidate: ({ found: invoice }) => [...(invoice.orderId ? [`/orders/${invoice.orderId}`] : []), "/orders", "/jobs"],
+});

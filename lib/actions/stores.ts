@@ -1,53 +1,51 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { authorizeStore } from "@/lib/access";
-import { getSessionUser } from "@/lib/auth";
-import { changedFields, recordAudit } from "@/lib/audit";
+import { after } from "next/server";
 import { db } from "@/lib/db";
-import { fieldErrors } from "@/lib/form-errors";
-import { parseStoreSettingsForm } from "@/lib/store-settings";
+import { checkStoreReadiness } from "@/lib/readiness/check";
+import { readSettingsForm, type StoreSettingsField } from "@/lib/store-settings";
+import { saveStoreSettings } from "@/lib/stores";
+import { defineAction, storeById } from "./action";
 import type { ActionResult } from "./result";
 
-const settingsSelect = {
-  enabled: true,
-  oss: true,
-  testMode: true,
-  autoCreditNote: true,
-  vendusRegisterId: true,
-  vendusPaymentMethodId: true,
-  documentType: true,
-  defaultVatRate: true,
-  exemptionCode: true,
-  exemptionLaw: true,
-  invalidNifPolicy: true,
-  notificationEmails: true,
-} as const;
+// The fields of the store page's settings form (components/stores/store-settings-form.tsx).
+const formFields: StoreSettingsField[] = [
+  "enabled",
+  "oss",
+  "testMode",
+  "autoCreditNote",
+  "vendusRegisterId",
+  "vendusPaymentMethodId",
+  "documentType",
+  "defaultVatRate",
+  "exemptionCode",
+  "exemptionLaw",
+  "invalidNifPolicy",
+  "invalidVatNumberPolicy",
+  "shippingVat",
+  "viesCheck",
+  "notificationEmails",
+];
 
-export async function updateStoreSettings(storeId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await getSessionUser();
-  if (!user) return { error: "unauthenticated" };
-  const access = await authorizeStore(user, storeId, "stores.settings");
-  if ("error" in access) return { error: access.error };
-  const parsed = parseStoreSettingsForm(form);
-  if (!parsed.success) return { error: "invalid", fields: fieldErrors(parsed.error) };
-
-  const current = await db.store.findUniqueOrThrow({ where: { id: storeId }, select: settingsSelect });
-  const changes = changedFields({ ...current, defaultVatRate: Number(current.defaultVatRate) }, parsed.data);
-  if (Object.keys(changes).length === 0) return { ok: true };
-
-  await db.$transaction(async (tx) => {
-    await tx.store.update({ where: { id: storeId }, data: parsed.data });
-    await recordAudit(tx, {
-      actorId: user.id,
-      storeId,
-      action: "store.settings_updated",
-      targetType: "store",
-      targetId: storeId,
-      details: { changed: JSON.parse(JSON.stringify(changes)) },
-    });
-  });
-  revalidatePath(`/stores/${storeId}`);
-  revalidatePath("/stores");
-  revalidatePath("/");
-  return { ok: true };
-}
+/** The store page's settings form. The settings model parses and refuses the values (lib/store-settings.ts). */
+export const updateStoreSettings = defineAction({
+  permission: "stores.settings",
+  read: (storeId: string, _prev: ActionResult, form: FormData) => ({
+    storeId,
+    values: readSettingsForm(form, formFields),
+  }),
+  store: { via: "store", find: (raw) => storeById(raw.storeId) },
+  run: async ({ user, found, input }): Promise<ActionResult> => {
+    const saved = await saveStoreSettings(db, found.storeId, input.values, { actorId: user.id });
+    if (!saved.ok) return { error: "invalid", fields: saved.errors };
+    if (Object.keys(saved.changed).length > 0) {
+      // Checked again against Vendus and Jumpseller once the answer is sent; the overview shows the new verdict.
+      after(() =>
+        checkStoreReadiness(db, found.storeId).catch((error: unknown) =>
+          console.error(`Readiness check failed: ${error}`),
+        ),
+      );
+    }
+    return { ok: true };
+  },
+  revalidate: ({ found }) => [`/stores/${found.storeId}`, "/stores", "/"],
+});

@@ -1,21 +1,20 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { can, type SessionUser } from "@/lib/access";
-import { getSessionUser } from "@/lib/auth";
-import { recordAudit } from "@/lib/audit";
+import { z } from "zod";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { fieldErrors } from "@/lib/form-errors";
-import { newUserFormSchema, normaliseAccess, readAccessForm, userAccessSchema, type UserAccess } from "@/lib/user-admin";
+import { sendResetLink } from "@/lib/password-reset";
+import { endSessions } from "@/lib/sessions";
+import {
+  newUserFormSchema,
+  normaliseAccess,
+  readAccessForm,
+  userAccessSchema,
+  type UserAccess,
+} from "@/lib/user-admin";
 import { hashPassword } from "@/lib/users";
+import { defineAction } from "./action";
 import type { ActionResult } from "./result";
-
-type Admin = { user: SessionUser } | { error: "unauthenticated" | "forbidden" };
-
-async function requireAdmin(): Promise<Admin> {
-  const user = await getSessionUser();
-  if (!user) return { error: "unauthenticated" };
-  return can(user, "users.manage") ? { user } : { error: "forbidden" };
-}
 
 async function existingStoreIds(ids: string[]): Promise<boolean> {
   if (ids.length === 0) return true;
@@ -26,97 +25,146 @@ function accessDetails(access: UserAccess) {
   return { role: access.role, allStores: access.allStores, storeIds: access.storeIds };
 }
 
-export async function createUserAccount(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireAdmin();
-  if ("error" in admin) return admin;
-  const parsed = newUserFormSchema.safeParse({
+/** What every user-administration action shares: admins only, about no store. */
+const adminOnly = { permission: "users.manage", store: { via: "none" } } as const;
+
+export const createUserAccount = defineAction({
+  ...adminOnly,
+  read: (_prev: ActionResult, form: FormData) => ({
     ...readAccessForm(form),
     email: form.get("email"),
     name: form.get("name"),
     password: form.get("password"),
-  });
-  if (!parsed.success) return { error: "invalid", fields: fieldErrors(parsed.error) };
-  const access = normaliseAccess(parsed.data);
-  if ("error" in access) return { error: "invalid", fields: { storeIds: access.error } };
-  if (!(await existingStoreIds(access.storeIds))) return { error: "invalid", fields: { storeIds: "store_required" } };
-  if (await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } })) {
-    return { error: "conflict", fields: { email: "email_taken" } };
-  }
+  }),
+  input: newUserFormSchema,
+  run: async ({ input, audit }): Promise<ActionResult> => {
+    const access = normaliseAccess(input);
+    if ("error" in access) return { error: "invalid", fields: { storeIds: access.error } };
+    if (!(await existingStoreIds(access.storeIds))) return { error: "invalid", fields: { storeIds: "store_required" } };
+    if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      return { error: "conflict", fields: { email: "email_taken" } };
+    }
 
-  const passwordHash = await hashPassword(parsed.data.password);
-  await db.$transaction(async (tx) => {
-    const created = await tx.user.create({
-      data: {
-        email: parsed.data.email,
-        name: parsed.data.name,
-        passwordHash,
-        role: access.role,
-        allStores: access.allStores,
-        access: { create: access.storeIds.map((storeId) => ({ storeId })) },
-      },
-      select: { id: true },
+    const passwordHash = await hashPassword(input.password);
+    await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: access.role,
+          allStores: access.allStores,
+          access: { create: access.storeIds.map((storeId) => ({ storeId })) },
+        },
+        select: { id: true },
+      });
+      await audit(
+        {
+          action: "user.created",
+          targetType: "user",
+          targetId: created.id,
+          details: { email: input.email, ...accessDetails(access) },
+        },
+        tx,
+      );
     });
-    await recordAudit(tx, {
-      actorId: admin.user.id,
-      action: "user.created",
-      targetType: "user",
-      targetId: created.id,
-      details: { email: parsed.data.email, ...accessDetails(access) },
+    return { ok: true };
+  },
+  revalidate: () => ["/settings"],
+});
+
+export const updateUserAccess = defineAction({
+  ...adminOnly,
+  read: (userId: string, _prev: ActionResult, form: FormData) => ({ userId, ...readAccessForm(form) }),
+  input: userAccessSchema.extend({ userId: z.string().min(1).max(64) }),
+  invalid: (error) =>
+    error.issues.some((issue) => issue.path[0] === "userId")
+      ? { error: "not_found" }
+      : { error: "invalid", fields: fieldErrors(error) },
+  run: async ({ user, input: { userId, ...form }, audit }): Promise<ActionResult> => {
+    const target = await db.user.findUnique({
+      where: { id: userId },
+      select: { role: true, allStores: true, access: { select: { storeId: true } } },
     });
-  });
-  revalidatePath("/settings");
-  return { ok: true };
-}
+    if (!target) return { error: "not_found" };
+    const access = normaliseAccess(form);
+    if ("error" in access) return { error: "invalid", fields: { storeIds: access.error } };
+    // An admin who demotes themselves could leave nobody able to manage users.
+    if (userId === user.id && access.role !== "admin") return { error: "self_lockout" };
+    if (!(await existingStoreIds(access.storeIds))) return { error: "invalid", fields: { storeIds: "store_required" } };
 
-export async function updateUserAccess(userId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireAdmin();
-  if ("error" in admin) return admin;
-  const target = await db.user.findUnique({
-    where: { id: userId },
-    select: { role: true, allStores: true, access: { select: { storeId: true } } },
-  });
-  if (!target) return { error: "not_found" };
-  const parsed = userAccessSchema.safeParse(readAccessForm(form));
-  if (!parsed.success) return { error: "invalid", fields: fieldErrors(parsed.error) };
-  const access = normaliseAccess(parsed.data);
-  if ("error" in access) return { error: "invalid", fields: { storeIds: access.error } };
-  // An admin who demotes themselves could leave nobody able to manage users.
-  if (userId === admin.user.id && access.role !== "admin") return { error: "self_lockout" };
-  if (!(await existingStoreIds(access.storeIds))) return { error: "invalid", fields: { storeIds: "store_required" } };
+    const before = {
+      role: target.role,
+      allStores: target.allStores,
+      storeIds: target.access.map((a) => a.storeId).sort(),
+    };
+    const after = { ...accessDetails(access), storeIds: [...access.storeIds].sort() };
+    if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true };
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { role: access.role, allStores: access.allStores } });
+      await tx.storeAccess.deleteMany({ where: { userId } });
+      await tx.storeAccess.createMany({ data: access.storeIds.map((storeId) => ({ userId, storeId })) });
+      // The user signs in again under the new role and access, on every device.
+      await endSessions(tx, userId);
+      await audit(
+        { action: "user.access_changed", targetType: "user", targetId: userId, details: { from: before, to: after } },
+        tx,
+      );
+    });
+    return { ok: true };
+  },
+  revalidate: () => ["/settings"],
+});
 
-  const before = { role: target.role, allStores: target.allStores, storeIds: target.access.map((a) => a.storeId).sort() };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { role: access.role, allStores: access.allStores } });
-    await tx.storeAccess.deleteMany({ where: { userId } });
-    await tx.storeAccess.createMany({ data: access.storeIds.map((storeId) => ({ userId, storeId })) });
-    await recordAudit(tx, {
-      actorId: admin.user.id,
-      action: "user.access_changed",
+export const setUserActive = defineAction({
+  ...adminOnly,
+  read: (userId: string, active: boolean) => ({ userId, active }),
+  input: z.object({ userId: z.string().min(1).max(64), active: z.boolean() }),
+  invalid: () => ({ error: "invalid" }),
+  run: async ({ user, input: { userId, active }, audit }): Promise<ActionResult> => {
+    if (userId === user.id) return { error: "self_lockout" };
+    const target = await db.user.findUnique({ where: { id: userId }, select: { active: true } });
+    if (!target) return { error: "not_found" };
+    if (target.active === active) return { ok: true };
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { active } });
+      // Sessions opened before a deactivation stay ended after a reactivation.
+      if (!active) await endSessions(tx, userId);
+      await audit(
+        { action: active ? "user.reactivated" : "user.deactivated", targetType: "user", targetId: userId },
+        tx,
+      );
+    });
+    return { ok: true };
+  },
+  revalidate: () => ["/settings"],
+});
+
+/** E-mails the user a link to set their password (a new account, or a forgotten password). */
+export const sendPasswordResetLink = defineAction({
+  ...adminOnly,
+  read: (userId: string) => ({ userId }),
+  input: z.object({ userId: z.string().min(1).max(64) }),
+  invalid: () => ({ error: "not_found" }),
+  run: async ({ user, input: { userId }, audit }): Promise<ActionResult> => {
+    const target = await db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, locale: true, active: true },
+    });
+    if (!target) return { error: "not_found" };
+    if (!target.active) return { error: "user_inactive" };
+    try {
+      await sendResetLink(db, target, { publicUrl: getEnv().NEXTAUTH_URL, sentBy: { id: user.id, name: user.name } });
+    } catch (error) {
+      console.error(`Password-reset e-mail to user ${target.id} not sent: ${String(error)}`);
+      return { error: "email_failed" };
+    }
+    await audit({
+      action: "user.reset_link_sent",
       targetType: "user",
       targetId: userId,
-      details: { from: before, to: { ...accessDetails(access), storeIds: [...access.storeIds].sort() } },
+      details: { email: target.email },
     });
-  });
-  revalidatePath("/settings");
-  return { ok: true };
-}
-
-export async function setUserActive(userId: string, active: boolean): Promise<ActionResult> {
-  const admin = await requireAdmin();
-  if ("error" in admin) return admin;
-  if (userId === admin.user.id) return { error: "self_lockout" };
-  const target = await db.user.findUnique({ where: { id: userId }, select: { active: true } });
-  if (!target) return { error: "not_found" };
-  if (target.active === active) return { ok: true };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { active } });
-    await recordAudit(tx, {
-      actorId: admin.user.id,
-      action: active ? "user.reactivated" : "user.deactivated",
-      targetType: "user",
-      targetId: userId,
-    });
-  });
-  revalidatePath("/settings");
-  return { ok: true };
-}
+    return { ok: true };
+  },
+});

@@ -1,5 +1,5 @@
-// The audit trail and refused webhook deliveries. Events without a store (user management) are visible to
-// admins only: storeScope only matches events tied to a visible store.
+// The audit trail and refused webhook deliveries. Events without a store (user management, sign-in) are
+// visible to admins only: everyone else sees events tied to a store they may see, and nothing else.
 import { z } from "zod";
 import { storeScope, visibleStoreIds, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
@@ -28,7 +28,8 @@ export type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof auditRowSele
 export async function listAuditEvents(user: SessionUser, search: AuditSearch): Promise<KeysetPage<AuditRow>> {
   const plan = planKeyset("at", true, search);
   const filters: Prisma.AuditEventWhereInput[] = [];
-  if (user.role !== "admin") filters.push(storeScope(user));
+  // `store: {}` alone would also match rows with no store at all (for an accountant who sees every store).
+  if (user.role !== "admin") filters.push({ storeId: { not: null } }, storeScope(user));
   if (search.store) filters.push({ storeId: search.store });
   if (plan.where) filters.push(plan.where as Prisma.AuditEventWhereInput);
   const rows = await db.auditEvent.findMany({

@@ -16,17 +16,29 @@ export interface InvoiceBalance {
 
 interface InvoiceInput {
   id: string;
+  orderId: string | null;
   lines: Prisma.JsonValue;
 }
 
-export async function getInvoiceBalances(user: SessionUser, invoices: InvoiceInput[]): Promise<Map<string, InvoiceBalance>> {
+export async function getInvoiceBalances(
+  user: SessionUser,
+  invoices: InvoiceInput[],
+): Promise<Map<string, InvoiceBalance>> {
   const result = new Map<string, InvoiceBalance>();
   if (invoices.length === 0) return result;
   const ids = invoices.map((invoice) => invoice.id);
+  // Every credit-note job carries its invoice's order: the index on orderId finds the few candidates, where the
+  // payload alone would mean reading every credit-note job of every visible store.
+  const orderIds = [...new Set(invoices.map((invoice) => invoice.orderId))];
+  const ofOrders = orderIds.every((id) => id !== null) ? { orderId: { in: orderIds as string[] } } : {};
   const [requests, creditNotes] = await Promise.all([
     db.job.findMany({
       where: {
-        AND: [storeScope(user), { kind: "credit_note" }, { OR: ids.map((id) => ({ payload: { path: ["documentId"], equals: id } })) }],
+        AND: [
+          storeScope(user),
+          { kind: "credit_note", ...ofOrders },
+          { OR: ids.map((id) => ({ payload: { path: ["documentId"], equals: id } })) },
+        ],
       },
       select: { status: true, payload: true, createdAt: true },
     }),
@@ -40,8 +52,13 @@ export async function getInvoiceBalances(user: SessionUser, invoices: InvoiceInp
     const lines = readInvoiceLines(invoice.lines);
     result.set(invoice.id, {
       lines: lines ? lineBalances(lines, own) : null,
-      creditedCents: creditNotes.filter((nc) => nc.creditsId === invoice.id).reduce((sum, nc) => sum + nc.amountGrossCents, 0),
-      hasPendingRequest: own.some((r) => r.status === "waiting_dispatch" || r.status === "queued" || r.status === "running"),
+      creditedCents: creditNotes
+        .filter((nc) => nc.creditsId === invoice.id)
+        .reduce((sum, nc) => sum + nc.amountGrossCents, 0),
+      hasPendingRequest: own.some(
+        (r) =>
+          r.status === "waiting_dispatch" || r.status === "queued" || r.status === "running" || r.status === "waiting",
+      ),
     });
   }
   return result;

@@ -21,15 +21,30 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
       customerEmail: true,
       nif: true,
       country: true,
+      invoiceWarnings: true,
+      viesCheck: true,
       currency: true,
       totalCents: true,
       orderedAt: true,
       paidAt: true,
       store: { select: { id: true, name: true, code: true } },
+      correction: {
+        select: {
+          taxId: true,
+          taxCountry: true,
+          consumidorFinal: true,
+          name: true,
+          address: true,
+          postalCode: true,
+          city: true,
+          original: true,
+        },
+      },
       documents: {
         orderBy: { issuedAt: "asc" },
         select: {
           id: true,
+          orderId: true,
           type: true,
           number: true,
           atcud: true,
@@ -41,6 +56,7 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
           reason: true,
           creditsId: true,
           credits: { select: { number: true } },
+          invoiceForOrderId: true,
         },
       },
       jobs: {
@@ -53,6 +69,7 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
           attempts: true,
           lastErrorKind: true,
           lastErrorCode: true,
+          lastErrorParams: true,
           lastErrorMessage: true,
           createdAt: true,
           updatedAt: true,
@@ -62,6 +79,6 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
   });
   if (!order) return null;
   const now = Date.now();
-  return { ...order, jobs: order.jobs.map((job) => ({ ...job, ...jobRetryState(job, now) })) };
+  return { ...order, jobs: order.jobs.map((job) => ({ ...job, ...jobRetryState(job, user, now) })) };
 });
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

@@ -1,10 +1,10 @@
 // The orders list. One statement per page: orders joined with their store's name and their invoice (at most
-// one per order, enforced by Document.invoiceForOrderId being unique), seeking on (orderedAt, id).
+// the order's latest: its live invoice, or the last one credited), seeking on (orderedAt, id).
 import { z } from "zod";
-import { storeScopeSql, type SessionUser } from "@/lib/access";
+import { visibleStoreIds, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { InvoiceState, type DocumentType } from "@/lib/generated/prisma/enums";
+import { InvoiceState, type DocumentType, type JobStatus, type WaitReason } from "@/lib/generated/prisma/enums";
 import { decodeCursor, encodeCursor, pageParamsSchema, pageSize, type KeysetPage } from "@/lib/keyset";
 
 export const invoiceStates = Object.values(InvoiceState);
@@ -31,13 +31,18 @@ export interface OrderRow {
   paidAt: Date | null;
   store: { id: string; name: string };
   invoice: { type: DocumentType; number: string } | null;
+  /** The invoice job, while it waits (for a service or a reconnection) or is at risk of the legal deadline. */
+  invoiceJob: { status: JobStatus; waitingFor: WaitReason | null; atRisk: boolean } | null;
 }
 
-interface OrderSqlRow extends Omit<OrderRow, "store" | "invoice"> {
+interface OrderSqlRow extends Omit<OrderRow, "store" | "invoice" | "invoiceJob"> {
   storeId: string;
   storeName: string;
   invoiceType: DocumentType | null;
   invoiceNumber: string | null;
+  jobStatus: JobStatus | null;
+  jobWaitingFor: WaitReason | null;
+  jobAtRisk: boolean | null;
 }
 
 function likeEscape(text: string): string {
@@ -48,13 +53,24 @@ function likeEscape(text: string): string {
 // One OR across every column would make PostgreSQL read the whole table.
 function searchFilter(raw: string): Prisma.Sql {
   const q = raw.trim();
-  const digits = q.replace(/^#/, "").replace(/^PT/i, "").replace(/[\s.-]+/g, "");
+  const digits = q
+    .replace(/^#/, "")
+    .replace(/^PT/i, "")
+    .replace(/[\s.-]+/g, "");
   if (/^\d{1,9}$/.test(digits)) {
     const byNumber = Prisma.sql`o."jumpsellerId" = ${Number(digits)}`;
     return digits.length === 9 ? Prisma.sql`(${byNumber} OR o.nif = ${digits})` : byNumber;
   }
   const contains = `%${likeEscape(q)}%`;
-  if (q.includes("@")) return Prisma.sql`o."customerEmail" ILIKE ${contains}`;
+  if (q.includes("@")) {
+    // The trigram index is asked for the part before the "@" only: a domain (example.com, gmail.com) is in
+    // most addresses, and its trigrams would make the index read a large part of itself. The whole text is
+    // then checked on the few rows found, by an expression the index cannot take.
+    const local = q.slice(0, q.indexOf("@"));
+    if (local.replace(/[^\p{L}\p{N}]/gu, "").length >= 3)
+      return Prisma.sql`(o."customerEmail" ILIKE ${`%${likeEscape(local)}@%`} AND lower(o."customerEmail") LIKE lower(${contains}))`;
+    return Prisma.sql`o."customerEmail" ILIKE ${contains}`;
+  }
   return Prisma.sql`(o."customerName" ILIKE ${contains} OR o."customerEmail" ILIKE ${contains})`;
 }
 
@@ -66,12 +82,21 @@ function filtersFrom(search: OrderSearch): Prisma.Sql[] {
   return filters;
 }
 
+// The user's stores as a condition. One store (a merchant, mostly) is an equality, so that its index returns the
+// orders already sorted; a few are a list; every store is no condition at all.
+async function scopeFor(user: SessionUser): Promise<Prisma.Sql> {
+  const ids = await visibleStoreIds(user);
+  if (ids === "all") return Prisma.sql`TRUE`;
+  if (ids.length === 1) return Prisma.sql`o."storeId" = ${ids[0]}`;
+  return ids.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`o."storeId" = ANY(${ids}::text[])`;
+}
+
 export async function listOrders(user: SessionUser, search: OrderSearch): Promise<KeysetPage<OrderRow>> {
   const cursor = decodeCursor(search.cursor);
   const backwards = Boolean(cursor) && search.dir === "prev";
   // Walking back (the "previous" link) reads in the opposite order, then flips the rows.
   const descending = (search.sort === "desc") !== backwards;
-  const where = [storeScopeSql(user, Prisma.sql`o."storeId"`), ...filtersFrom(search)];
+  const where = [await scopeFor(user), ...filtersFrom(search)];
   if (cursor) {
     where.push(
       descending
@@ -80,16 +105,29 @@ export async function listOrders(user: SessionUser, search: OrderSearch): Promis
     );
   }
   const order = descending ? Prisma.sql`o."orderedAt" DESC, o.id DESC` : Prisma.sql`o."orderedAt" ASC, o.id ASC`;
+  // The page's orders are chosen first; their store and invoice are joined to those few rows only.
   const fetched = await db.$queryRaw<OrderSqlRow[]>`
     SELECT o.id, o."jumpsellerId", o.status, o."invoiceState"::text AS "invoiceState", o."customerName", o.nif,
            o."totalCents", o.currency, o."orderedAt", o."paidAt",
-           s.id AS "storeId", s.name AS "storeName", d.type::text AS "invoiceType", d.number AS "invoiceNumber"
-    FROM "Order" o
+           s.id AS "storeId", s.name AS "storeName", d.type::text AS "invoiceType", d.number AS "invoiceNumber",
+           j.status::text AS "jobStatus", j."waitingFor"::text AS "jobWaitingFor", j."atRiskAt" IS NOT NULL AS "jobAtRisk"
+    FROM (
+      SELECT o.* FROM "Order" o
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${order}
+      LIMIT ${pageSize + 1}
+    ) o
     JOIN "Store" s ON s.id = o."storeId"
-    LEFT JOIN "Document" d ON d."invoiceForOrderId" = o.id
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${order}
-    LIMIT ${pageSize + 1}`;
+    LEFT JOIN LATERAL (
+      SELECT type, number FROM "Document"
+      WHERE "orderId" = o.id AND type <> 'NC'
+      ORDER BY "issuedAt" DESC, id DESC LIMIT 1
+    ) d ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT status, "waitingFor", "atRiskAt" FROM "Job"
+      WHERE "orderId" = o.id AND kind = 'invoice_order' ORDER BY "createdAt" DESC LIMIT 1
+    ) j ON TRUE
+    ORDER BY ${order}`;
 
   const hasMore = fetched.length > pageSize;
   const rows = fetched.slice(0, pageSize).map(toOrderRow);
@@ -103,10 +141,13 @@ export async function listOrders(user: SessionUser, search: OrderSearch): Promis
   };
 }
 
-function toOrderRow({ storeId, storeName, invoiceType, invoiceNumber, ...order }: OrderSqlRow): OrderRow {
+function toOrderRow(row: OrderSqlRow): OrderRow {
+  const { storeId, storeName, invoiceType, invoiceNumber, jobStatus, jobWaitingFor, jobAtRisk, ...order } = row;
+  const unfinished = jobStatus !== null && !["succeeded", "skipped", "failed"].includes(jobStatus);
   return {
     ...order,
     store: { id: storeId, name: storeName },
     invoice: invoiceType && invoiceNumber ? { type: invoiceType, number: invoiceNumber } : null,
+    invoiceJob: unfinished ? { status: jobStatus, waitingFor: jobWaitingFor, atRisk: Boolean(jobAtRisk) } : null,
   };
 }

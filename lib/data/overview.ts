@@ -1,9 +1,11 @@
-// The overview: one row per visible store. A fixed number of grouped queries, whatever the store count.
-import { storeScope, storesVisibleTo, type SessionUser } from "@/lib/access";
+// The overview: one row per visible store. A fixed number of queries, whatever the store count and history.
+import { storeScope, storeScopeSql, storesVisibleTo, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineThresholds } from "@/lib/legal-deadline";
-import { lisbonDay, startOfLisbonDay, startOfLisbonMonth } from "@/lib/lisbon-time";
+import { lisbonDay, startOfLisbonMonth } from "@/lib/lisbon-time";
+import type { Readiness } from "@/lib/readiness/evaluate";
+import { readStoredReadiness } from "@/lib/readiness/stored";
 
 export interface StoreOverview {
   id: string;
@@ -18,73 +20,71 @@ export interface StoreOverview {
   nearDeadline: number;
   overdue: number;
   lastWebhookAt: Date | null;
+  /** The last readiness check (null: never checked). */
+  readiness: Readiness | null;
 }
-
-const invoiceTypes = { in: ["FT", "FR", "FS"] } satisfies Prisma.EnumDocumentTypeFilter;
-// Paid, but no invoice yet: the orders the legal deadline applies to.
-const awaitingInvoice = { paidAt: { not: null }, invoiceState: { in: ["pending", "failed"] } } satisfies Prisma.OrderWhereInput;
 
 function countsBy<T extends { storeId: string }>(rows: T[], value: (row: T) => number): Map<string, number> {
   return new Map(rows.map((row) => [row.storeId, value(row)]));
 }
 
+// A calendar day as the @db.Date columns hold it.
+const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
+
 export async function getOverview(user: SessionUser, now = new Date()): Promise<StoreOverview[]> {
   const scope = storeScope(user);
-  const today = startOfLisbonDay(lisbonDay(now));
-  const month = startOfLisbonMonth(now);
+  const today = lisbonDay(now);
+  const monthStart = startOfLisbonMonth(now);
   const { overdueBefore, nearBefore } = deadlineThresholds(now);
 
-  const [stores, docsMonth, docsToday, failed, awaiting, near, overdue, webhooks] = await Promise.all([
+  // Counts and totals come from per-store rollups kept by the database (see StoreRollup), never from scans of
+  // the orders, documents or deliveries: their cost does not grow with history. The deadline counts read the
+  // partial index of paid orders awaiting their invoice, and only its rows paid since the overdue threshold.
+  const [stores, rollups, month, todays, recent] = await Promise.all([
     db.store.findMany({
       where: storesVisibleTo(user),
       orderBy: { name: "asc" },
-      select: { id: true, name: true, code: true, enabled: true, testMode: true },
+      select: { id: true, name: true, code: true, enabled: true, testMode: true, readiness: true },
     }),
-    db.document.groupBy({
+    db.storeRollup.findMany({
+      where: scope,
+      select: { storeId: true, awaitingInvoice: true, failedJobs: true, lastWebhookAt: true },
+    }),
+    db.storeDailyInvoices.groupBy({
       by: ["storeId"],
-      where: { ...scope, type: invoiceTypes, issuedAt: { gte: month } },
-      _count: { _all: true },
-      _sum: { amountGrossCents: true },
+      where: { ...scope, day: { gte: dateOf(lisbonDay(monthStart)) } },
+      _sum: { count: true, grossCents: true },
     }),
-    db.document.groupBy({
-      by: ["storeId"],
-      where: { ...scope, type: invoiceTypes, issuedAt: { gte: today } },
-      _count: { _all: true },
-      _sum: { amountGrossCents: true },
+    db.storeDailyInvoices.findMany({
+      where: { ...scope, day: dateOf(today) },
+      select: { storeId: true, count: true, grossCents: true },
     }),
-    db.job.groupBy({ by: ["storeId"], where: { ...scope, status: "failed" }, _count: { _all: true } }),
-    db.order.groupBy({ by: ["storeId"], where: { ...scope, ...awaitingInvoice }, _count: { _all: true } }),
-    db.order.groupBy({
-      by: ["storeId"],
-      where: { ...scope, ...awaitingInvoice, paidAt: { gte: overdueBefore, lt: nearBefore } },
-      _count: { _all: true },
-    }),
-    db.order.groupBy({
-      by: ["storeId"],
-      where: { ...scope, ...awaitingInvoice, paidAt: { lt: overdueBefore } },
-      _count: { _all: true },
-    }),
-    db.webhookDelivery.groupBy({ by: ["storeId"], where: scope, _max: { lastSeenAt: true } }),
+    db.$queryRaw<{ storeId: string; near: number; notOverdue: number }[]>`
+      SELECT o."storeId", count(*) FILTER (WHERE o."paidAt" < ${nearBefore})::int AS near,
+             count(*)::int AS "notOverdue"
+      FROM "Order" o
+      WHERE o."paidAt" IS NOT NULL AND o."invoiceState" IN ('pending', 'failed') AND o."paidAt" >= ${overdueBefore}
+        AND ${storeScopeSql(user, Prisma.sql`o."storeId"`)}
+      GROUP BY o."storeId"`,
   ]);
 
-  const monthCount = countsBy(docsMonth, (r) => r._count._all);
-  const monthSum = countsBy(docsMonth, (r) => r._sum.amountGrossCents ?? 0);
-  const todayCount = countsBy(docsToday, (r) => r._count._all);
-  const todaySum = countsBy(docsToday, (r) => r._sum.amountGrossCents ?? 0);
-  const failedCount = countsBy(failed, (r) => r._count._all);
-  const awaitingCount = countsBy(awaiting, (r) => r._count._all);
-  const nearCount = countsBy(near, (r) => r._count._all);
-  const overdueCount = countsBy(overdue, (r) => r._count._all);
-  const lastWebhook = new Map(webhooks.map((r) => [r.storeId, r._max.lastSeenAt]));
+  const rollup = new Map(rollups.map((r) => [r.storeId, r]));
+  const monthCount = countsBy(month, (r) => r._sum.count ?? 0);
+  const monthSum = countsBy(month, (r) => Number(r._sum.grossCents ?? 0));
+  const todayCount = countsBy(todays, (r) => r.count);
+  const todaySum = countsBy(todays, (r) => Number(r.grossCents));
+  const nearCount = countsBy(recent, (r) => r.near);
+  const notOverdueCount = countsBy(recent, (r) => r.notOverdue);
 
   return stores.map((store) => ({
     ...store,
+    readiness: readStoredReadiness(store.readiness),
     invoicedToday: { count: todayCount.get(store.id) ?? 0, grossCents: todaySum.get(store.id) ?? 0 },
     invoicedMonth: { count: monthCount.get(store.id) ?? 0, grossCents: monthSum.get(store.id) ?? 0 },
-    failedJobs: failedCount.get(store.id) ?? 0,
-    awaitingInvoice: awaitingCount.get(store.id) ?? 0,
+    failedJobs: rollup.get(store.id)?.failedJobs ?? 0,
+    awaitingInvoice: rollup.get(store.id)?.awaitingInvoice ?? 0,
     nearDeadline: nearCount.get(store.id) ?? 0,
-    overdue: overdueCount.get(store.id) ?? 0,
-    lastWebhookAt: lastWebhook.get(store.id) ?? null,
+    overdue: (rollup.get(store.id)?.awaitingInvoice ?? 0) - (notOverdueCount.get(store.id) ?? 0),
+    lastWebhookAt: rollup.get(store.id)?.lastWebhookAt ?? null,
   }));
 }

@@ -16,6 +16,16 @@ const ptSummaries: Record<string, string> = {
   unsupported_tax: "Uma linha tem mais do que um imposto ou um imposto fixo, que o Vendus não aceita.",
   over_credit: "A nota de crédito pedia mais do que ainda é creditável na fatura.",
   test_mode_invoice: "Documentos em modo de testes não podem ser creditados.",
+  unknown_destination:
+    "Não é possível saber para onde vão os bens (falta o país, ou o código postal não distingue um território fora do espaço IVA da UE).",
+  destination_vat_rate:
+    "Uma linha vendida em OSS tem uma taxa de IVA que não existe no país de destino nessa data: a Ponte não a substitui.",
+  invalid_vat_number:
+    "O número de IVA do cliente não é válido para o seu país (formato ou dígitos de controlo, ou o VIES recusou-o): não há isenção.",
+  vies_unchecked: "A loja exige confirmação do número de IVA no VIES e ainda não há resposta do VIES.",
+  buyer_unclear:
+    "O NIF é de uma entidade portuguesa que pode não ser sujeito passivo, e os bens vão para outro Estado-membro com OSS.",
+  shipping_without_goods: "Os portes acompanham a taxa dos bens, mas os bens da encomenda valem 0,00 EUR.",
 };
 
 /** The Portuguese summary of an error code, or null when the detail is already clear enough. */

@@ -22,7 +22,11 @@ describe("job failed e-mail", () => {
   });
 
   it("keeps the service's words alone when there is no summary for the code, and in English", async () => {
-    const vendus = await renderJobFailedEmail({ ...base, errorCode: "A001", cause: "A data do documento não pode ser anterior" });
+    const vendus = await renderJobFailedEmail({
+      ...base,
+      errorCode: "A001",
+      cause: "A data do documento não pode ser anterior",
+    });
     expect(vendus.text).toContain("A data do documento não pode ser anterior");
     expect(vendus.text).not.toContain("Detalhe:");
 

@@ -25,7 +25,13 @@ export async function notifyJobFailure(db: Db, jobId: string, options: NotifyOpt
   const job = await db.job.findUniqueOrThrow({
     where: { id: jobId },
     select: {
-      id: true, kind: true, subject: true, storeId: true, lastErrorKind: true, lastErrorMessage: true, lastErrorCode: true,
+      id: true,
+      kind: true,
+      subject: true,
+      storeId: true,
+      lastErrorKind: true,
+      lastErrorMessage: true,
+      lastErrorCode: true,
       order: { select: { jumpsellerId: true } },
       store: { select: { name: true, notificationEmails: true } },
     },

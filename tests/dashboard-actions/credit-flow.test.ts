@@ -16,9 +16,22 @@ beforeAll(async () => {
   // Normal mode: Vendus does not credit test-mode documents.
   h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
   const accountant = await h.db.user.create({
-    data: { email: "contas@example.pt", name: "Contas", passwordHash: "x", role: "accountant", access: { create: { storeId: h.storeId } } },
+    data: {
+      email: "contas@example.pt",
+      name: "Contas",
+      passwordHash: "x",
+      role: "accountant",
+      access: { create: { storeId: h.storeId } },
+    },
   });
-  currentUser = { id: accountant.id, email: accountant.email, name: accountant.name, role: "accountant", allStores: false, locale: "pt-PT" };
+  currentUser = {
+    id: accountant.id,
+    email: accountant.email,
+    name: accountant.name,
+    role: "accountant",
+    allStores: false,
+    locale: "pt-PT",
+  };
 });
 afterAll(async () => h?.close());
 
@@ -30,24 +43,44 @@ describe("a credit note from the dashboard", () => {
     const balanceOf = async () => (await getInvoiceBalances(currentUser!, [invoice])).get(invoice.id)!;
     expect((await balanceOf()).lines).toMatchObject([{ row: 1, qty: 2, credited: 0, pending: 0, creditable: 2 }]);
 
-    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "returned_goods" }, lines: [{ row: 1, qty: 1 }] })).toMatchObject({
+    expect(
+      await submitCreditNote({
+        documentId: invoice.id,
+        reason: { preset: "returned_goods" },
+        lines: [{ row: 1, qty: 1 }],
+      }),
+    ).toMatchObject({
       ok: true,
     });
     await h.settle();
     const nc = await h.db.document.findFirstOrThrow({ where: { creditsId: invoice.id } });
-    expect(nc).toMatchObject({ type: "NC", amountGrossCents: invoice.amountGrossCents / 2, reason: "Devolução de mercadoria" });
+    expect(nc).toMatchObject({
+      type: "NC",
+      amountGrossCents: invoice.amountGrossCents / 2,
+      reason: "Devolução de mercadoria",
+    });
     const after = await balanceOf();
     expect(after.lines).toMatchObject([{ row: 1, credited: 1, pending: 0, creditable: 1 }]);
     expect(after).toMatchObject({ creditedCents: nc.amountGrossCents, hasPendingRequest: false });
 
-    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "returned_goods" }, lines: [{ row: 1, qty: 2 }] })).toMatchObject({
+    expect(
+      await submitCreditNote({
+        documentId: invoice.id,
+        reason: { preset: "returned_goods" },
+        lines: [{ row: 1, qty: 2 }],
+      }),
+    ).toMatchObject({
       error: "invalid",
       problems: [{ code: "over_credit", params: { requested: 2, creditable: 1, invoiced: 2 } }],
     });
-    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "order_cancelled" } })).toMatchObject({ ok: true });
+    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "order_cancelled" } })).toMatchObject({
+      ok: true,
+    });
     await h.settle();
     expect(await h.db.document.count({ where: { creditsId: invoice.id } })).toBe(2);
-    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({ invoiceState: "credited" });
+    expect(await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } })).toMatchObject({
+      invoiceState: "credited",
+    });
     expect((await balanceOf()).lines).toMatchObject([{ row: 1, credited: 2, creditable: 0 }]);
   });
 });

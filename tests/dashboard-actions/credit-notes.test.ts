@@ -8,7 +8,7 @@ let currentUser: SessionUser | null = null;
 const sink = createEventSink();
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/inngest/client", () => ({ inngest: { send: (events: never) => sink.send(events) } }));
+vi.mock("@/lib/inngest/client", () => ({ inngest: { send: (events: never) => sink.send(events) } }));
 
 const { submitCreditNote } = await import("@/lib/actions/credit-notes");
 
@@ -56,7 +56,13 @@ describe("submitCreditNote", () => {
       problems: [
         {
           code: "over_credit",
-          params: { row: 1, title: lines[0]!.title, requested: lines[0]!.qty + 1, creditable: lines[0]!.qty, invoiced: lines[0]!.qty },
+          params: {
+            row: 1,
+            title: lines[0]!.title,
+            requested: lines[0]!.qty + 1,
+            creditable: lines[0]!.qty,
+            invoiced: lines[0]!.qty,
+          },
         },
       ],
     });
@@ -67,17 +73,39 @@ describe("submitCreditNote", () => {
     const invoice = await invoiceOf("loja-do-mar", 1002);
     const first = (invoice.lines as { qty: number }[])[0]!;
     currentUser = world.users.accountant;
-    const result = await submitCreditNote({ documentId: invoice.id, reason: { preset: "returned_goods" }, lines: [{ row: 1, qty: 1 }] });
+    const result = await submitCreditNote({
+      documentId: invoice.id,
+      reason: { preset: "returned_goods" },
+      lines: [{ row: 1, qty: 1 }],
+    });
     expect(result).toMatchObject({ ok: true, dispatched: true });
     const [job] = await creditJobs(invoice.id);
-    expect(job).toMatchObject({ status: "queued", requestedById: world.users.accountant.id, storeId: invoice.storeId, orderId: invoice.orderId });
-    expect(job!.payload).toMatchObject({ scope: "lines", lines: [{ row: 1, qty: 1 }], reason: { preset: "returned_goods" } });
-    const audit = await world.test.db.auditEvent.findFirstOrThrow({ where: { action: "credit_note.requested", targetId: invoice.id } });
+    expect(job).toMatchObject({
+      status: "queued",
+      requestedById: world.users.accountant.id,
+      storeId: invoice.storeId,
+      orderId: invoice.orderId,
+    });
+    expect(job!.payload).toMatchObject({
+      scope: "lines",
+      lines: [{ row: 1, qty: 1 }],
+      reason: { preset: "returned_goods" },
+    });
+    const audit = await world.test.db.auditEvent.findFirstOrThrow({
+      where: { action: "credit_note.requested", targetId: invoice.id },
+    });
     expect(audit.actorId).toBe(world.users.accountant.id);
 
     // The request on its way already takes one unit: asking for all of them again is refused.
-    const again = await submitCreditNote({ documentId: invoice.id, reason: { preset: "returned_goods" }, lines: [{ row: 1, qty: first.qty }] });
-    expect(again).toMatchObject({ error: "invalid", problems: [{ code: "over_credit", params: { creditable: first.qty - 1 } }] });
+    const again = await submitCreditNote({
+      documentId: invoice.id,
+      reason: { preset: "returned_goods" },
+      lines: [{ row: 1, qty: first.qty }],
+    });
+    expect(again).toMatchObject({
+      error: "invalid",
+      problems: [{ code: "over_credit", params: { creditable: first.qty - 1 } }],
+    });
   });
 
   it("needs a described reason for other, and leaves nothing after a whole-invoice request", async () => {
@@ -87,7 +115,12 @@ describe("submitCreditNote", () => {
       error: "invalid",
       fields: { reasonText: "reason_text_required" },
     });
-    expect(await submitCreditNote({ documentId: invoice.id, reason: { preset: "other", text: "Preço de campanha não aplicado" } })).toMatchObject({
+    expect(
+      await submitCreditNote({
+        documentId: invoice.id,
+        reason: { preset: "other", text: "Preço de campanha não aplicado" },
+      }),
+    ).toMatchObject({
       ok: true,
     });
     // The whole invoice is now asked for: nothing is left.

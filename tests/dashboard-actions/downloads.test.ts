@@ -12,7 +12,8 @@ import { startDashboardWorld, type DashboardWorld } from "../dashboard/world";
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({
   getSessionUser: async () => currentUser,
-  userOrUnauthorized: async () => (currentUser ? { user: currentUser } : { response: Response.json({ error: "unauthenticated" }, { status: 401 }) }),
+  userOrUnauthorized: async () =>
+    currentUser ? { user: currentUser } : { response: Response.json({ error: "unauthenticated" }, { status: 401 }) },
 }));
 
 const saftRoute = await import("@/app/api/stores/[storeId]/saft/route");
@@ -39,30 +40,42 @@ beforeEach(() => {
 
 function getSaft(storeCode: string, query: string) {
   const storeId = world.stores[storeCode] ?? storeCode;
-  return saftRoute.GET(new Request(`http://ponte.test/api/stores/${storeId}/saft?${query}`), { params: Promise.resolve({ storeId }) });
+  return saftRoute.GET(new Request(`http://ponte.test/api/stores/${storeId}/saft?${query}`), {
+    params: Promise.resolve({ storeId }),
+  });
 }
 
 function getPdf(documentId: string) {
-  return pdfRoute.GET(new Request(`http://ponte.test/api/documents/${documentId}/download`), { params: Promise.resolve({ documentId }) });
+  return pdfRoute.GET(new Request(`http://ponte.test/api/documents/${documentId}/download`), {
+    params: Promise.resolve({ documentId }),
+  });
 }
 
 describe("SAF-T export", () => {
   it("answers the month's XML as a named download for a visible store, and audits it", async () => {
-    const issued = await createVendusClient({ apiKey: storeKey("loja-do-mar"), baseUrl: sim.url }).createDocument(sampleInvoice());
+    const issued = await createVendusClient({ apiKey: storeKey("loja-do-mar"), baseUrl: sim.url }).createDocument(
+      sampleInvoice(),
+    );
     const [year, month] = lisbonDay(new Date()).split("-");
     currentUser = world.users.accountant;
 
     const response = await getSaft("loja-do-mar", `year=${year}&month=${Number(month)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="SAFT-PT_loja-do-mar_${year}-${month}.xml"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="SAFT-PT_loja-do-mar_${year}-${month}.xml"`,
+    );
     const xml = await response.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">/,
+    );
     expect(xml).toContain(`<InvoiceNo>${issued.number}</InvoiceNo>`);
     const saftCall = sim.control.requests({ pathPrefix: "/taxauthority/saft/" }).at(-1)!;
     expect(saftCall.query).toMatchObject({ year, month: String(Number(month)), mode: "normal" });
 
-    const audit = await world.test.db.auditEvent.findFirstOrThrow({ where: { action: "saft.exported", storeId: world.stores["loja-do-mar"] } });
+    const audit = await world.test.db.auditEvent.findFirstOrThrow({
+      where: { action: "saft.exported", storeId: world.stores["loja-do-mar"] },
+    });
     expect(audit).toMatchObject({ actorId: world.users.accountant.id, targetType: "store" });
     expect(audit.details).toMatchObject({ period: `${year}-${month}` });
   });
@@ -88,14 +101,22 @@ describe("SAF-T export", () => {
     const { year, month } = previousPeriod();
     const refused = await getSaft("papelaria-lima", `year=${year}&month=${month}`);
     expect(refused.status).toBe(502);
-    expect(await refused.json()).toEqual({ error: "vendus_auth", message: expect.stringContaining("Vendus refused this store's API key") });
+    expect(await refused.json()).toEqual({
+      error: "vendus_auth",
+      message: "Vendus refused the store's API key: paste a valid key in the store's connection.",
+      detail: expect.any(String),
+    });
 
     sim.control.failNext({ status: 500, pathPrefix: "/taxauthority/saft/", count: 5 });
     const down = await getSaft("casa-verde", `year=${year}&month=${month}`);
     expect(down.status).toBe(502);
     expect(await down.json()).toMatchObject({ error: "vendus_unavailable" });
     sim.control.clearFaults();
-    expect(await world.test.db.auditEvent.count({ where: { action: "saft.exported", storeId: world.stores["papelaria-lima"] } })).toBe(0);
+    expect(
+      await world.test.db.auditEvent.count({
+        where: { action: "saft.exported", storeId: world.stores["papelaria-lima"] },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -124,7 +145,9 @@ describe("document PDF", () => {
     const response = await getPdf(doc.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${issued.number.replace(/[^\w.-]+/g, "_")}.pdf"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${issued.number.replace(/[^\w.-]+/g, "_")}.pdf"`,
+    );
     expect(
       Buffer.from(await response.arrayBuffer())
         .subarray(0, 4)
@@ -140,13 +163,15 @@ describe("document PDF", () => {
 
   it("answers 502 with a message when Vendus does not give the PDF", async () => {
     // The demo's documents were never issued in the simulator.
-    const demo = await world.test.db.document.findFirstOrThrow({ where: { storeId: world.stores["loja-do-mar"], txId: { startsWith: "demo-" } } });
+    const demo = await world.test.db.document.findFirstOrThrow({
+      where: { storeId: world.stores["loja-do-mar"], txId: { startsWith: "demo-" } },
+    });
     currentUser = world.users.accountant;
     const response = await getPdf(demo.id);
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({
       error: "vendus_error",
-      message: `Vendus did not give the PDF of ${demo.number}: Not found`,
+      message: "Vendus refused the request: Not found",
       detail: "Not found",
     });
   });

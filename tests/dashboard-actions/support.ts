@@ -5,7 +5,11 @@ import type { DashboardWorld } from "../dashboard/world";
 let counter = 0;
 
 /** A failed job of the given store, with an error, as the pipeline leaves one. */
-export async function createFailedJob(world: DashboardWorld, storeCode: string, options: { kind?: "invoice_order" | "sync_product" } = {}) {
+export async function createFailedJob(
+  world: DashboardWorld,
+  storeCode: string,
+  options: { kind?: "invoice_order" | "sync_product" | "credit_note" } = {},
+) {
   counter += 1;
   return world.test.db.job.create({
     data: {

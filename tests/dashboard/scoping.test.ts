@@ -9,7 +9,7 @@ import { listOrders, orderSearchSchema } from "@/lib/data/orders";
 import { getOverview } from "@/lib/data/overview";
 import { getStoreDetail, listStores } from "@/lib/data/stores";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { seedDemoData } from "@/lib/demo/seed";
+import { seedDemoData } from "@/scripts/demo/seed";
 import { startDashboardWorld, type DashboardWorld } from "./world";
 
 let world: DashboardWorld;
@@ -29,7 +29,11 @@ describe("store visibility", () => {
 
   it("uses the same rule in SQL as in Prisma filters", async () => {
     for (const user of Object.values(world.users)) {
-      const viaPrisma = await world.test.db.store.findMany({ where: storesVisibleTo(user), select: { id: true }, orderBy: { id: "asc" } });
+      const viaPrisma = await world.test.db.store.findMany({
+        where: storesVisibleTo(user),
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
       const viaSql = await world.test.db.$queryRaw<{ id: string }[]>`
         SELECT s.id FROM "Store" s WHERE ${storeScopeSql(user, Prisma.sql`s.id`)} ORDER BY s.id`;
       expect(viaSql).toEqual(viaPrisma);
@@ -66,9 +70,46 @@ describe("orders", () => {
     const invoiced = await listOrders(admin, search({ state: "invoiced" }));
     expect(invoiced.rows.every((r) => r.invoiceState === "invoiced" && r.invoice?.number)).toBe(true);
     expect((await listOrders(admin, search({ q: "#1004" }))).rows.map((r) => r.jumpsellerId)).toEqual([1004]);
-    expect((await listOrders(admin, search({ q: "marta" }))).rows.map((r) => r.jumpsellerId).sort()).toEqual([1006, 2006]);
-    expect((await listOrders(admin, search({ q: "PT 501 964 843" }))).rows.map((r) => r.nif)).toEqual(["501964843", "501964843"]);
+    expect((await listOrders(admin, search({ q: "marta" }))).rows.map((r) => r.jumpsellerId).sort()).toEqual([
+      1006, 2006,
+    ]);
+    expect((await listOrders(admin, search({ q: "PT 501 964 843" }))).rows.map((r) => r.nif)).toEqual([
+      "501964843",
+      "501964843",
+    ]);
     expect((await listOrders(admin, search({ q: "100%_" }))).rows).toEqual([]);
+  });
+
+  it("finds e-mail addresses whole or in part, within the user's stores only", async () => {
+    const at = new Date("2025-06-01T10:00:00Z");
+    const order = (storeCode: string, jumpsellerId: number, customerEmail: string) => ({
+      storeId: world.stores[storeCode]!,
+      jumpsellerId,
+      status: "paid",
+      totalCents: 1000,
+      orderedAt: at,
+      customerEmail,
+    });
+    await world.test.db.order.createMany({
+      data: [
+        order("loja-do-mar", 95_001, "Rita.Sousa@Example.pt"),
+        order("casa-verde", 95_002, "rita.sousa@outro.pt"),
+        order("loja-do-mar", 95_003, "xrita.sousa@example.pt.br"),
+        order("papelaria-lima", 95_004, "rita.sousa@example.pt"),
+      ],
+    });
+    const found = async (user: SessionUser, q: string) =>
+      (await listOrders(user, search({ q }))).rows.map((r) => r.jumpsellerId).sort();
+    const { admin, accountant, merchant } = world.users;
+    expect(await found(admin, "rita.sousa@example.pt")).toEqual([95_001, 95_003, 95_004]);
+    expect(await found(admin, "RITA.SOUSA@")).toEqual([95_001, 95_002, 95_003, 95_004]);
+    expect(await found(admin, "@outro.pt")).toEqual([95_002]);
+    expect(await found(admin, "a.s@example")).toEqual([]);
+    // Two stores (a list), one store (an equality): never another store's order.
+    expect(await found(accountant, "rita.sousa@")).toEqual([95_001, 95_002, 95_003]);
+    expect(await found(merchant, "rita.sousa@")).toEqual([95_001, 95_003]);
+    expect(await found(merchant, "sousa@outro")).toEqual([]);
+    await world.test.db.order.deleteMany({ where: { jumpsellerId: { gte: 95_001, lte: 95_004 } } });
   });
 
   it("hides another store's order detail from a merchant", async () => {
@@ -106,9 +147,15 @@ describe("orders", () => {
       const times = pages.flatMap((p) => p.rows.map((r) => r.orderedAt.getTime()));
       expect(times).toEqual([...times].sort((a, b) => (sort === "desc" ? b - a : a - b)));
       // Back from the last page gives exactly the middle page again.
-      const back = await listOrders(world.users.admin, search({ store: storeId, sort, cursor: page.prev!, dir: "prev" }));
+      const back = await listOrders(
+        world.users.admin,
+        search({ store: storeId, sort, cursor: page.prev!, dir: "prev" }),
+      );
       expect(back.rows.map((r) => r.id)).toEqual(pages[1]!.rows.map((r) => r.id));
-      const first = await listOrders(world.users.admin, search({ store: storeId, sort, cursor: back.prev!, dir: "prev" }));
+      const first = await listOrders(
+        world.users.admin,
+        search({ store: storeId, sort, cursor: back.prev!, dir: "prev" }),
+      );
       expect(first.prev).toBeNull();
       expect(first.rows.map((r) => r.id)).toEqual(pages[0]!.rows.map((r) => r.id));
     }
@@ -120,16 +167,23 @@ describe("jobs, audit and overview", () => {
     const jobs = await listJobs(world.users.merchant, jobSearchSchema.parse({}));
     expect(new Set(jobs.rows.map((j) => j.store.name))).toEqual(new Set(["Loja do Mar"]));
     const failed = await listJobs(world.users.accountant, jobSearchSchema.parse({ status: "failed" }));
-    expect(failed.rows.map((j) => j.lastErrorKind).sort()).toEqual(["transient", "validation"]);
+    expect(failed.rows.map((j) => j.lastErrorKind).sort()).toEqual(["refused", "transient"]);
   });
 
   it("page jobs with a keyset cursor on (updatedAt, id)", async () => {
     const storeId = world.stores["papelaria-lima"]!;
     const at = new Date("2026-02-01T10:00:00Z");
     await world.test.db.job.createMany({
-      data: Array.from({ length: 75 }, (_, i) => ({ storeId, kind: "sync_stock" as const, subject: `p${i}`, status: "succeeded" as const, updatedAt: at })),
+      data: Array.from({ length: 75 }, (_, i) => ({
+        storeId,
+        kind: "sync_stock" as const,
+        subject: `p${i}`,
+        status: "succeeded" as const,
+        updatedAt: at,
+      })),
     });
-    const search = (values: Record<string, string>) => jobSearchSchema.parse({ store: storeId, kind: "sync_stock", ...values });
+    const search = (values: Record<string, string>) =>
+      jobSearchSchema.parse({ store: storeId, kind: "sync_stock", ...values });
     const first = await listJobs(world.users.admin, search({}));
     const second = await listJobs(world.users.admin, search({ cursor: first.next!, dir: "next" }));
     expect([first.rows.length, second.rows.length, second.next]).toEqual([50, 25, null]);
@@ -145,9 +199,31 @@ describe("jobs, audit and overview", () => {
     expect(merchantEvents.rows.every((e) => e.store?.name === "Loja do Mar")).toBe(true);
     const adminEvents = await listAuditEvents(world.users.admin, { dir: "next" });
     expect(adminEvents.rows.some((e) => e.store === null)).toBe(true);
-    await world.test.db.rejectedDelivery.create({ data: { reason: "unknown_store", status: 404, bodyBytes: 10, storeCode: "nope" } });
+    await world.test.db.rejectedDelivery.create({
+      data: { reason: "unknown_store", status: 404, bodyBytes: 10, storeCode: "nope" },
+    });
     expect((await listRejectedDeliveries(world.users.merchant)).map((r) => r.storeCode)).toEqual(["loja-do-mar"]);
     expect((await listRejectedDeliveries(world.users.admin)).length).toBe(2);
+  });
+
+  it("keeps user-management events for admins, even from an accountant who sees every store", async () => {
+    const everyStore: SessionUser = { ...world.users.accountant, allStores: true };
+    await world.test.db.auditEvent.create({
+      data: { action: "user.access_changed", actorId: world.users.admin.id, targetType: "user", targetId: "u1" },
+    });
+    await world.test.db.auditEvent.create({
+      data: {
+        action: "store.settings_updated",
+        actorId: world.users.admin.id,
+        storeId: world.stores["papelaria-lima"]!,
+      },
+    });
+    const events = await listAuditEvents(everyStore, { dir: "next" });
+    expect(events.rows.map((e) => e.action)).not.toContain("user.access_changed");
+    expect(events.rows.every((e) => e.store !== null)).toBe(true);
+    expect(events.rows.map((e) => e.store?.name)).toContain("Papelaria Lima");
+    const admin = await listAuditEvents(world.users.admin, { dir: "next" });
+    expect(admin.rows.map((e) => e.action)).toContain("user.access_changed");
   });
 
   it("counts per visible store, with orders near and past the legal deadline", async () => {

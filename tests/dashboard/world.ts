@@ -1,7 +1,7 @@
 // A seeded demo database that the dashboard's own `db` points at, and the SessionUser of each demo user.
 import { vi } from "vitest";
 import type { SessionUser } from "../../lib/access";
-import { seedDemoData, demoUsers } from "../../lib/demo/seed";
+import { seedDemoData, demoUsers } from "../../scripts/demo/seed";
 import { resetEnvCache } from "../../lib/env";
 import { createTestDatabase, type TestDatabase } from "../db";
 
@@ -25,7 +25,9 @@ export async function startDashboardWorld(): Promise<DashboardWorld> {
   vi.stubEnv("DATABASE_URL", test.url);
   resetEnvCache();
   await seedDemoData(test.db);
-  const stores = Object.fromEntries((await test.db.store.findMany({ select: { code: true, id: true } })).map((s) => [s.code, s.id]));
+  const stores = Object.fromEntries(
+    (await test.db.store.findMany({ select: { code: true, id: true } })).map((s) => [s.code, s.id]),
+  );
   const users = {
     admin: await toSessionUser(test.db, demoUsers.admin.email),
     accountant: await toSessionUser(test.db, demoUsers.accountant.email),

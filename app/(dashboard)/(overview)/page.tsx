@@ -1,20 +1,41 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { OutageBanner } from "@/components/outages/outage-banner";
+import { OverviewChart } from "@/components/overview/overview-chart";
 import { OverviewTable } from "@/components/overview/overview-table";
 import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth";
+import { listOpenOutages } from "@/lib/data/outages";
 import { getOverview } from "@/lib/data/overview";
+import { getOverviewChart } from "@/lib/data/overview-chart";
 import { formatEuros } from "@/lib/format";
+import { firstValues } from "@/lib/keyset";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const [stores, t, locale] = await Promise.all([getOverview(user), getTranslations("overview"), getLocale()]);
+  const params = firstValues(await searchParams);
+  // The chart's store, if given: read within the visible stores, so another store's id shows nothing of it.
+  const chartStore = typeof params.store === "string" && params.store.length <= 64 ? params.store : null;
+  const [stores, outages, chart, t, common, locale] = await Promise.all([
+    getOverview(user),
+    listOpenOutages(user),
+    getOverviewChart(user, { storeId: chartStore }),
+    getTranslations("overview"),
+    getTranslations("common"),
+    getLocale(),
+  ]);
+  const chartStoreName = chartStore ? (stores.find((s) => s.id === chartStore)?.name ?? null) : null;
   const sum = (pick: (s: (typeof stores)[number]) => number) => stores.reduce((total, s) => total + pick(s), 0);
   const near = sum((s) => s.nearDeadline);
   const overdue = sum((s) => s.overdue);
@@ -22,6 +43,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <OutageBanner outages={outages} showStore />
       {stores.length === 0 ? (
         <Card>
           <EmptyState title={t("emptyTitle")} description={user.role === "admin" ? t("emptyAdmin") : t("emptyOther")} />
@@ -31,12 +53,18 @@ export default async function OverviewPage() {
           <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
             <Stat
               label={t("invoicedMonth")}
-              value={formatEuros(sum((s) => s.invoicedMonth.grossCents), locale)}
+              value={formatEuros(
+                sum((s) => s.invoicedMonth.grossCents),
+                locale,
+              )}
               hint={t("documents", { count: sum((s) => s.invoicedMonth.count) })}
             />
             <Stat
               label={t("invoicedToday")}
-              value={formatEuros(sum((s) => s.invoicedToday.grossCents), locale)}
+              value={formatEuros(
+                sum((s) => s.invoicedToday.grossCents),
+                locale,
+              )}
               hint={t("documents", { count: sum((s) => s.invoicedToday.count) })}
             />
             <Stat label={t("awaitingInvoice")} value={sum((s) => s.awaitingInvoice)} hint={t("awaitingHint")} />
@@ -46,8 +74,28 @@ export default async function OverviewPage() {
               hint={t("nearHint", { overdue })}
               tone={overdue > 0 ? "red" : near > 0 ? "amber" : undefined}
             />
-            <Stat label={t("failedJobs")} value={sum((s) => s.failedJobs)} tone={sum((s) => s.failedJobs) > 0 ? "red" : undefined} />
+            <Stat
+              label={t("failedJobs")}
+              value={sum((s) => s.failedJobs)}
+              tone={sum((s) => s.failedJobs) > 0 ? "red" : undefined}
+            />
           </div>
+          {stores.length > 1 ? (
+            <FilterBar
+              key={chartStore ?? ""}
+              action="/"
+              selects={[
+                {
+                  name: "store",
+                  label: t("chart.store"),
+                  allLabel: common("allStores"),
+                  value: chartStoreName ? (chartStore ?? undefined) : undefined,
+                  options: stores.map((s) => ({ value: s.id, label: s.name })),
+                },
+              ]}
+            />
+          ) : null}
+          <OverviewChart days={chart} storeName={chartStoreName ?? (stores.length === 1 ? stores[0]!.name : null)} />
           <OverviewTable stores={stores} />
           <p className="mt-3 text-xs text-zinc-500">{t("deadlineNote")}</p>
         </>

@@ -15,11 +15,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const search = auditSearchSchema.parse(params);
-  const [stores, t, common] = await Promise.all([listStoreOptions(user), getTranslations("audit"), getTranslations("common")]);
+  const [stores, t, common] = await Promise.all([
+    listStoreOptions(user),
+    getTranslations("audit"),
+    getTranslations("common"),
+  ]);
 
   return (
     <>
@@ -30,7 +38,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <FilterBar
             key={search.store ?? ""}
             action="/audit"
-            selects={[{ name: "store", label: t("columns.store"), allLabel: common("allStores"), value: search.store, options: stores.map((s) => ({ value: s.id, label: s.name })) }]}
+            selects={[
+              {
+                name: "store",
+                label: t("columns.store"),
+                allLabel: common("allStores"),
+                value: search.store,
+                options: stores.map((s) => ({ value: s.id, label: s.name })),
+              },
+            ]}
           />
           <Suspense key={JSON.stringify(search)} fallback={<TableSkeleton rows={5} columns={5} />}>
             <AuditResults user={user} search={search} params={params} />

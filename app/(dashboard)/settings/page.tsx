@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { UsersAdmin } from "@/components/settings/users-admin";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -14,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const t = await getTranslations("settings");
@@ -25,6 +30,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <Card>
           <CardHeader title={t("profile.title")} description={t("profile.description")} />
           <ProfileForm name={user.name} email={user.email} locale={user.locale} />
+        </Card>
+        <Card>
+          <CardHeader title={t("password.title")} description={t("password.description")} />
+          <PasswordForm />
         </Card>
         {can(user, "users.manage") ? (
           <Suspense fallback={<TableSkeleton rows={4} />}>

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
 }
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const search = orderSearchSchema.parse(params);
@@ -36,8 +40,20 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           keep={{ sort: search.sort === "asc" ? "asc" : undefined }}
           search={{ name: "q", label: t("searchLabel"), value: search.q, placeholder: t("searchPlaceholder") }}
           selects={[
-            { name: "store", label: t("columns.store"), allLabel: common("allStores"), value: search.store, options: stores.map((s) => ({ value: s.id, label: s.name })) },
-            { name: "state", label: t("columns.invoiceState"), allLabel: common("allStates"), value: search.state, options: invoiceStates.map((s) => ({ value: s, label: states(s) })) },
+            {
+              name: "store",
+              label: t("columns.store"),
+              allLabel: common("allStores"),
+              value: search.store,
+              options: stores.map((s) => ({ value: s.id, label: s.name })),
+            },
+            {
+              name: "state",
+              label: t("columns.invoiceState"),
+              allLabel: common("allStates"),
+              value: search.state,
+              options: invoiceStates.map((s) => ({ value: s, label: states(s) })),
+            },
           ]}
         />
         <Suspense key={JSON.stringify(search)} fallback={<TableSkeleton />}>

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DownloadLink } from "@/components/actions/download-link";
 import { EnabledBadge } from "@/components/status-badges";
+import { StoreNameLink } from "@/components/stores/store-name-link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DateTimeOr } from "@/components/ui/date-time-or";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
 import { listStores } from "@/lib/data/stores";
-import { formatDateTime } from "@/lib/format";
 import { periodLabel, previousPeriod } from "@/lib/saft/period";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StoresPage() {
   const user = await requireUser();
-  const [stores, t, saft, locale] = await Promise.all([listStores(user), getTranslations("stores"), getTranslations("actions.saft"), getLocale()]);
+  const [stores, t, saft, locale] = await Promise.all([
+    listStores(user),
+    getTranslations("stores"),
+    getTranslations("actions.saft"),
+    getLocale(),
+  ]);
   // SAF-T is due by day 5 for the month before: the link downloads that month; other months are on the store page.
   const saftPeriod = can(user, "saft.export") ? previousPeriod() : null;
   return (
@@ -46,10 +51,7 @@ export default async function StoresPage() {
               {stores.map((store) => (
                 <Tr key={store.id}>
                   <Td>
-                    <Link href={`/stores/${store.id}`} className="font-medium text-zinc-900 hover:text-teal-700" data-testid="store-link">
-                      {store.name}
-                    </Link>
-                    <div className="text-xs text-zinc-500">{store.code}</div>
+                    <StoreNameLink store={store} testId="store-link" />
                   </Td>
                   <Td>
                     <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
@@ -62,7 +64,7 @@ export default async function StoresPage() {
                     {store.credential?.vendusKeyHint ?? <span className="text-zinc-400">{t("notConfigured")}</span>}
                   </Td>
                   <Td className="whitespace-nowrap text-xs">
-                    {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : <span className="text-zinc-400">{t("never")}</span>}
+                    <DateTimeOr value={store.lastReconciledAt} locale={locale} none={t("never")} />
                   </Td>
                   {saftPeriod ? (
                     <Td className="whitespace-nowrap">

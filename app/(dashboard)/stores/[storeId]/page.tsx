@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FailureGroups } from "@/components/jobs/failure-groups";
+import { OutageBanner } from "@/components/outages/outage-banner";
 import { EnabledBadge } from "@/components/status-badges";
+import { ReadinessCard } from "@/components/stores/readiness-card";
 import { SaftForm } from "@/components/stores/saft-form";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
 import { StoreSettingsView } from "@/components/stores/store-settings-view";
@@ -13,6 +16,7 @@ import { DetailRow } from "@/components/ui/detail-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
+import { listOpenOutages } from "@/lib/data/outages";
 import { getStoreDetail } from "@/lib/data/stores";
 import { formatDateTime } from "@/lib/format";
 import { currentPeriod, previousPeriod } from "@/lib/saft/period";
@@ -28,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StorePage({ params }: Props) {
   const user = await requireUser();
   const { storeId } = await params;
-  const [store, t, saft, locale] = await Promise.all([
+  const [store, outages, t, saft, locale] = await Promise.all([
     getStoreDetail(user, storeId),
+    listOpenOutages(user, { storeId }),
     getTranslations("store"),
     getTranslations("actions.saft"),
     getLocale(),
@@ -58,12 +63,15 @@ export default async function StorePage({ params }: Props) {
           </>
         }
       />
+      <OutageBanner outages={outages} showStore={false} />
+      <FailureGroups user={user} filters={{ store: store.id }} settingsOnThisPage />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="self-start lg:col-span-2">
           <CardHeader title={t("settings")} description={editable ? t("settingsEditable") : t("settingsReadOnly")} />
           {editable ? <StoreSettingsForm store={store} /> : <StoreSettingsView store={store} />}
         </Card>
         <div className="space-y-6 self-start">
+          <ReadinessCard storeId={store.id} initial={store.readiness} />
           {can(user, "saft.export") ? (
             <Card>
               <CardHeader title={saft("title")} description={saft("description")} />
@@ -82,7 +90,9 @@ export default async function StorePage({ params }: Props) {
                   <Badge tone="amber">{t("notConfigured")}</Badge>
                 )}
               </DetailRow>
-              <DetailRow label={t("jumpsellerAuth")}>{store.credential ? t(`auth.${store.credential.jumpsellerAuth}`) : "—"}</DetailRow>
+              <DetailRow label={t("jumpsellerAuth")}>
+                {store.credential ? t(`auth.${store.credential.jumpsellerAuth}`) : "—"}
+              </DetailRow>
               <DetailRow label={t("vendusRegion")}>{store.vendusRegion}</DetailRow>
               <DetailRow label={t("lastReconciled")}>
                 {store.lastReconciledAt ? formatDateTime(store.lastReconciledAt, locale) : t("never")}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { errorMessageFrom } from "@/components/actions/error-message";
 import { ConnectSteps } from "@/components/connect/connect-steps";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,18 +27,33 @@ export default async function ConnectStorePage({ params, searchParams }: Props) 
   const store = await getConnectStore(user, storeId);
   if (!store) notFound();
   if (!can(user, "stores.settings")) {
-    return <Card className="px-4 py-6 text-sm text-zinc-600">{t("onlyAdmins")}</Card>;
+    return (
+      <div data-testid="only-admins">
+        <Card className="px-4 py-6 text-sm text-zinc-600">{t("onlyAdmins")}</Card>
+      </div>
+    );
   }
   // The lists come from Vendus with the saved key; a failure is shown as such, never as empty lists.
   const options = store.vendusKeyHint ? await loadSetupOptions({ user, storeId }) : null;
   const errorCode = typeof error === "string" ? error : null;
+  const errorMessage = errorMessageFrom(
+    await getTranslations("serviceErrors"),
+    await getTranslations("connect.errors"),
+  );
 
   return (
     <>
-      <PageHeader title={t("store.title", { name: store.name })} description={t("store.description", { code: store.code })} />
+      <PageHeader
+        title={t("store.title", { name: store.name })}
+        description={t("store.description", { code: store.code })}
+      />
       {errorCode ? (
-        <p role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="connect-error">
-          {t.has(`errors.${errorCode}`) ? t(`errors.${errorCode}`) : t("errors.unknown")}
+        <p
+          role="alert"
+          className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+          data-testid="connect-error"
+        >
+          {errorMessage(errorCode)}
         </p>
       ) : store.jumpsellerAuth === "oauth" ? (
         <p className="mb-6 text-sm text-emerald-700">{t("store.installed")}</p>

@@ -8,7 +8,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
   const { storeId } = await params;
   const answer = await exportSaft(auth.user, storeId, new URL(request.url).searchParams);
   if (answer.status !== 200) {
-    return Response.json({ error: answer.error, message: answer.message, detail: answer.detail }, { status: answer.status });
+    return Response.json(
+      { error: answer.error, message: answer.message, detail: answer.detail },
+      { status: answer.status },
+    );
   }
   return new Response(answer.xml, {
     headers: {

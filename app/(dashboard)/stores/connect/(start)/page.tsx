@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { errorMessageFrom } from "@/components/actions/error-message";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -29,6 +30,10 @@ export default async function ConnectPage({ searchParams }: Props) {
   }
   const { error } = await searchParams;
   const errorCode = typeof error === "string" ? error : null;
+  const errorMessage = errorMessageFrom(
+    await getTranslations("serviceErrors"),
+    await getTranslations("connect.errors"),
+  );
   const pending = await listPendingStores(user);
   const configured = isJumpsellerAppConfigured();
 
@@ -36,8 +41,12 @@ export default async function ConnectPage({ searchParams }: Props) {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {errorCode ? (
-        <p role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="connect-error">
-          {t.has(`errors.${errorCode}`) ? t(`errors.${errorCode}`) : t("errors.unknown")}
+        <p
+          role="alert"
+          className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+          data-testid="connect-error"
+        >
+          {errorMessage(errorCode)}
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -64,11 +73,13 @@ export default async function ConnectPage({ searchParams }: Props) {
           <div className="space-y-2 px-4 py-4 text-xs text-zinc-600">
             <p>{t("cli.body")}</p>
             <code className="block whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono">
-              npm run ponte -- store:add --code &lt;code&gt; --name &lt;name&gt; --vendus-key &lt;key&gt; --jumpseller-login &lt;login&gt;
-              --jumpseller-token &lt;token&gt; --hooks-token &lt;token&gt;
+              npm run ponte -- store:add --code &lt;code&gt; --name &lt;name&gt; --vendus-key &lt;key&gt;
+              --jumpseller-login &lt;login&gt; --jumpseller-token &lt;token&gt; --hooks-token &lt;token&gt;
             </code>
             <p>{t("cli.hooks")}</p>
-            <code className="block rounded bg-zinc-50 p-2 font-mono">npm run ponte -- store:hooks --store &lt;code&gt;</code>
+            <code className="block rounded bg-zinc-50 p-2 font-mono">
+              npm run ponte -- store:hooks --store &lt;code&gt;
+            </code>
           </div>
         </Card>
       </div>

@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+/** A store in a table: its name, linking to its page, over its Jumpseller code. */
+export function StoreNameLink({
+  store,
+  testId,
+}: {
+  store: { id: string; name: string; code: string };
+  testId: string;
+}) {
+  return (
+    <>
+      <Link href={`/stores/${store.id}`} className="font-medium text-zinc-900 hover:text-teal-700" data-testid={testId}>
+        {store.name}
+      </Link>
+      <div className="text-xs text-zinc-500">{store.code}</div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// A new password, typed twice: the rule every password form shares (change, reset).
+import { z } from "zod";
+
+const passwordFields = {
+  password: z.string().min(10, "password_too_short").max(200),
+  confirm: z.string().max(200),
+};
+
+export function newPasswordSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z
+    .object({ ...extra, ...passwordFields })
+    .refine((value) => (value as { password: string }).password === (value as { confirm: string }).confirm, {
+      path: ["confirm"],
+      message: "passwords_differ",
+    });
+}
