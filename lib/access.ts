@@ -21,6 +21,7 @@ export const capabilities = [
   "jobs.retry",
   "credit-notes.issue",
   "saft.export",
+  "month-close.refresh",
   "audit.view",
   "users.manage",
 ] as const;
@@ -28,7 +29,14 @@ export type Capability = (typeof capabilities)[number];
 
 const grants: Record<Role, ReadonlySet<Capability>> = {
   admin: new Set(capabilities),
-  accountant: new Set<Capability>(["stores.view", "jobs.retry", "credit-notes.issue", "saft.export", "audit.view"]),
+  accountant: new Set<Capability>([
+    "stores.view",
+    "jobs.retry",
+    "credit-notes.issue",
+    "saft.export",
+    "month-close.refresh",
+    "audit.view",
+  ]),
   merchant: new Set<Capability>(["stores.view", "jobs.retry", "audit.view"]),
 };
 
@@ -77,8 +85,7 @@ export async function findVisibleStore(user: SessionUser, storeId: string) {
 }
 
 export type StoreAuthorization =
-  | { store: { id: string; name: string; code: string } }
-  | { error: "not_found" | "forbidden" };
+  { store: { id: string; name: string; code: string } } | { error: "not_found" | "forbidden" };
 
 /**
  * The check every store mutation starts with: the store must be visible (else not_found, exactly as if it

@@ -26,7 +26,10 @@ export async function recordAudit(tx: AuditWriter, entry: AuditEntry): Promise<v
 }
 
 /** The fields whose value differs, as { field: { from, to } }. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(after)) {
     const from = before[key];

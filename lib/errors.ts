@@ -1,17 +1,10 @@
 // One error type for every call to an outside service (Vendus, Jumpseller, Resend), classified so that the
 // pipeline can decide: stop with a message the merchant can act on, or retry (and when).
 
-export const serviceErrorKinds = [
-  "auth",
-  "validation",
-  "not_found",
-  "rate_limited",
-  "transient",
-  "conflict",
-] as const;
+export const serviceErrorKinds = ["auth", "validation", "not_found", "rate_limited", "transient", "conflict"] as const;
 export type ServiceErrorKind = (typeof serviceErrorKinds)[number];
 
-export type ServiceName = "vendus" | "jumpseller" | "resend";
+export type ServiceName = "vendus" | "jumpseller" | "resend" | "vies";
 
 export class ServiceError extends Error {
   readonly service: ServiceName;

@@ -15,6 +15,7 @@ describe("UI messages", () => {
   it("have no empty strings", () => {
     const leaves = (value: unknown): unknown[] =>
       typeof value === "object" && value !== null ? Object.values(value).flatMap(leaves) : [value];
-    for (const messages of [en, pt]) expect(leaves(messages).filter((v) => typeof v !== "string" || v.trim() === "")).toEqual([]);
+    for (const messages of [en, pt])
+      expect(leaves(messages).filter((v) => typeof v !== "string" || v.trim() === "")).toEqual([]);
   });
 });

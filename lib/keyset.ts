@@ -39,13 +39,24 @@ export interface KeysetPlan<F extends string> {
  * Builds the seek condition and order. `descending` is the order shown on screen; walking backwards (the
  * "previous" link) queries in the opposite order and reverses the rows afterwards.
  */
-export function planKeyset<F extends string>(field: F, descending: boolean, page: z.infer<typeof pageParamsSchema>): KeysetPlan<F> {
+export function planKeyset<F extends string>(
+  field: F,
+  descending: boolean,
+  page: z.infer<typeof pageParamsSchema>,
+): KeysetPlan<F> {
   const cursor = decodeCursor(page.cursor);
   const backwards = Boolean(cursor) && page.dir === "prev";
   const queryDesc = descending !== backwards;
   const op = queryDesc ? "lt" : "gt";
+  // The first condition is implied by the second, but it is the one an index range can start from: without it,
+  // a page deep in the history would read every row before it.
   const where = cursor
-    ? { OR: [{ [field]: { [op]: cursor.at } }, { [field]: cursor.at, id: { [op]: cursor.id } }] }
+    ? {
+        AND: [
+          { [field]: { [`${op}e`]: cursor.at } },
+          { OR: [{ [field]: { [op]: cursor.at } }, { [field]: cursor.at, id: { [op]: cursor.id } }] },
+        ],
+      }
     : undefined;
   const direction = queryDesc ? "desc" : "asc";
   return { where, orderBy: [{ [field]: direction }, { id: direction }], take: pageSize + 1, backwards, cursor, field };

@@ -34,12 +34,7 @@ export function nationalHolidays(year: number): Set<CalendarDay> {
   let set = holidayCache.get(year);
   if (!set) {
     const easter = easterSunday(year);
-    set = new Set([
-      ...fixedHolidays.map((md) => `${year}-${md}`),
-      addDays(easter, -2),
-      easter,
-      addDays(easter, 60),
-    ]);
+    set = new Set([...fixedHolidays.map((md) => `${year}-${md}`), addDays(easter, -2), easter, addDays(easter, 60)]);
     holidayCache.set(year, set);
   }
   return set;
@@ -53,7 +48,7 @@ export function isWorkingDay(day: CalendarDay): boolean {
 /** The nth working day after the given day (the day itself does not count). */
 export function addWorkingDays(day: CalendarDay, n: number): CalendarDay {
   let current = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) left--;
   }
@@ -76,7 +71,7 @@ export function deadlineStatus(paidAt: Date, now = new Date()): DeadlineStatus {
 
 // The deadline only moves forward as the payment day does, so "deadline ≤ X" is "paid before some instant":
 // a plain range on paidAt that the database can count without loading the orders.
-function paidBeforeForDeadlineAtMost(lastDeadline: CalendarDay): Date {
+export function paidBeforeForDeadlineAtMost(lastDeadline: CalendarDay): Date {
   let day = lastDeadline;
   while (addWorkingDays(day, invoiceDeadlineWorkingDays) > lastDeadline) day = addDays(day, -1);
   return startOfLisbonDay(addDays(day, 1));

@@ -15,6 +15,9 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
+/** The PostgreSQL extensions schema.prisma names, for in-memory PGlite databases. */
+export const pgliteExtensions = { pg_trgm };
+
 const root = path.resolve(__dirname, "..");
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
 export const migrationsDir = path.join(root, "prisma", "migrations");
@@ -48,7 +51,10 @@ const noFilter = { externalTables: [], externalEnums: [] };
 
 export async function loadMigrationList(dir = migrationsDir): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
@@ -114,7 +120,7 @@ export async function applyMigrationsWith(factory: SqlMigrationAwareDriverAdapte
  * Runs entirely on in-memory PGlite databases: no PostgreSQL server and no native engine needed.
  */
 export async function diffMigrationsToSchema(): Promise<string> {
-  const pglite = new PGlite({ extensions: { pg_trgm } });
+  const pglite = new PGlite({ extensions: pgliteExtensions });
   const factory = withExtensionsInShadow(new PrismaPGlite(pglite));
   const migrationsList = await loadMigrationList();
   const schema = await readFile(schemaPath, "utf8");
@@ -139,7 +145,9 @@ export async function diffMigrationsToSchema(): Promise<string> {
 // is what it holds) for the duration of the describe only.
 async function withCatalogCharAsText<T>(run: () => Promise<T>): Promise<T> {
   const require = createRequire(__filename);
-  const Result = require("pg/lib/result") as { prototype: { addFields(fields: unknown[]): void; fields: pg.FieldDef[] } };
+  const Result = require("pg/lib/result") as {
+    prototype: { addFields(fields: unknown[]): void; fields: pg.FieldDef[] };
+  };
   const original = Result.prototype.addFields;
   Result.prototype.addFields = function (this: { fields: pg.FieldDef[] }, fields: unknown[]) {
     original.call(this, fields);
@@ -158,7 +166,7 @@ function withExtensionsInShadow(factory: PrismaPGlite): SqlMigrationAwareDriverA
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: () => factory.connect(),
-    connectToShadowDb: () => new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })).connect(),
+    connectToShadowDb: () => new PrismaPGlite(new PGlite({ extensions: pgliteExtensions })).connect(),
   };
 }
 
@@ -166,16 +174,18 @@ function withExtensionsInShadow(factory: PrismaPGlite): SqlMigrationAwareDriverA
 export async function diffDatabaseToSchema(databaseUrl: string): Promise<string> {
   const factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
   const schema = await readFile(schemaPath, "utf8");
-  return withCatalogCharAsText(() => withEngine(factory, async (engine) => {
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: root },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: noFilter,
-    });
-    return normaliseEmptyDiff(result.stdout ?? "");
-  }));
+  return withCatalogCharAsText(() =>
+    withEngine(factory, async (engine) => {
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: root },
+        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+        script: true,
+        exitCode: null,
+        filters: noFilter,
+      });
+      return normaliseEmptyDiff(result.stdout ?? "");
+    }),
+  );
 }
 
 // The engine does not see extensions in a PGlite shadow database, so it asks again for extensions that a
@@ -185,8 +195,9 @@ function dropExtensionsAlreadyCreated(sql: string, migrations: MigrationList): s
   const committed = migrations.migrationDirectories
     .map((d) => (d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : ""))
     .join("\n");
-  return sql.replace(/-- CreateExtension\n(CREATE EXTENSION IF NOT EXISTS "[^"]+";)\n*/g, (statement, create: string) =>
-    committed.includes(create) ? "" : statement,
+  return sql.replace(
+    /-- CreateExtension\n(CREATE EXTENSION IF NOT EXISTS "[^"]+";)\n*/g,
+    (statement, create: string) => (committed.includes(create) ? "" : statement),
   );
 }
 

@@ -1,8 +1,10 @@
 // Validation for the admin's user forms (kept apart from the actions so that it can be tested alone).
 import { z } from "zod";
 import { roles } from "@/lib/users";
+import { readYesNo } from "@/lib/yes-no";
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+// An unchecked checkbox sends nothing: anything but a "yes" is "no".
+const checkbox = z.preprocess((v) => readYesNo(v) ?? false, z.boolean());
 
 export const userAccessSchema = z.object({
   role: z.enum(roles),

@@ -1,7 +1,9 @@
-// Users and their store access. Passwords are hashed with bcrypt (cost 12).
+// Users and their store access. Passwords are hashed with bcrypt, at the configured cost (12 unless
+// PONTE_PASSWORD_HASH_COST says otherwise); a hash keeps its own cost, so a change applies to new passwords.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "./db";
+import { getEnv } from "./env";
 import type { Role } from "./generated/prisma/enums";
 
 export const roles = ["admin", "accountant", "merchant"] as const satisfies readonly Role[];
@@ -18,7 +20,7 @@ export const newUserSchema = z.object({
 export type NewUser = z.input<typeof newUserSchema>;
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, 12);
+  return bcrypt.hash(password, getEnv().PONTE_PASSWORD_HASH_COST);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
