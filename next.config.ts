@@ -1,12 +1,13 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Type checking is its own step (npm run typecheck, in CI before the build); the build does not repeat it.
-  typescript: { ignoreBuildErrors: true },
+  // The policy with its per-request nonce is set by proxy.ts; these apply to every answer, API routes included.
+  headers: async () => [{ source: "/:path*", headers: staticSecurityHeaders }],
 };
 
 export default withNextIntl(nextConfig);

@@ -1,10 +1,11 @@
 import { defineConfig } from "@playwright/test";
 import { e2eBaseUrl, e2ePort, e2eServerEnv } from "./e2e/env";
 
-// End-to-end tests run against a production build (`next build`, then `next start`) and a database of their
-// own, created, migrated and seeded by the global setup. Chromium is Debian's: Playwright downloads nothing.
-// E2E_SKIP_BUILD=1 reuses the last build.
-const build = process.env.E2E_SKIP_BUILD ? "" : "npx next build && ";
+// End-to-end tests run against a production build (`npm run build:reuse`: built unless the last build was made
+// from the same sources, see scripts/production-build.ts; then the server of `npm start`) and a database of their own,
+// created, migrated and seeded by the global setup. Chromium is Debian's: Playwright downloads nothing.
+// E2E_SKIP_BUILD=1 starts whatever build is there.
+const build = process.env.E2E_SKIP_BUILD ? "" : "npm run --silent build:reuse && ";
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +14,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // Two workers, Chromium and the app share two cores here: a test that signs in and walks three pages takes
+  // 15–20 s on a quiet machine, so half a minute left no room for a busy one.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
@@ -37,7 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `${build}npx next start -p ${e2ePort} -H 127.0.0.1`,
+    command: `${build}npx tsx scripts/start.ts -p ${e2ePort} -H 127.0.0.1`,
     // A static file: the readiness check must not touch the database, which the global setup recreates.
     url: `${e2eBaseUrl}/icon.svg`,
     env: e2eServerEnv,

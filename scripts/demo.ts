@@ -1,82 +1,93 @@
-// `npm run demo`: Ponte with nothing to set up. An embedded PostgreSQL (PGlite, in memory), the Vendus and
+// `npm run demo`: Ponte with nothing to set up. A production build of the app (made on the first run and
+// reused while the sources stay the same), an embedded PostgreSQL (PGlite, in memory), the Vendus and
 // Jumpseller simulators, a local runner for the Inngest functions, demo users and stores, and a shop that
 // plays for real: orders are paid in the simulated Jumpseller, its webhooks reach Ponte, and the invoices
-// are issued in the simulated Vendus. Everything is gone when it stops.
-import { spawn, type ChildProcess } from "node:child_process";
+// are issued in the simulated Vendus. Everything but the build is gone when it stops.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { applyMigrationsWith } from "../lib/migrate";
+import { loadEnvFiles } from "../lib/env-files";
+import { startInngestStandIn } from "../simulators/inngest";
 import { startJumpsellerSimulator } from "../simulators/jumpseller";
+import { startResendFake } from "../simulators/resend";
 import { DEFAULT_SIMULATOR_API_KEY, demoSeed, startVendusSimulator } from "../simulators/vendus";
-import { startInngestStandIn } from "../tests/support/inngest-stand-in";
-import { startResendFake } from "../tests/support/resend-fake";
-import { playDemoShop } from "./demo-shop";
+import { startEmbeddedDatabase } from "./demo/embedded-database";
+import { dashboardPages, signInOverHttp, timePage } from "./demo/pages";
+import { playDemoShop } from "./demo/shop";
+import { summary } from "./demo/summary";
+import { onShutdown, runScript, startProductionServer, waitForUrl } from "./processes";
+import { ensureProductionBuild } from "./production-build";
 
+loadEnvFiles();
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = `http://localhost:${port}`;
-const live = { code: "ponte-demo", login: "ponte-demo", authtoken: randomBytes(16).toString("hex"), hooksToken: randomBytes(16).toString("hex") };
-const closers: (() => Promise<unknown> | void)[] = [];
+const live = {
+  code: "ponte-demo",
+  login: "ponte-demo",
+  authtoken: randomBytes(16).toString("hex"),
+  hooksToken: randomBytes(16).toString("hex"),
+};
+const started = Date.now();
 
 function step(message: string) {
   console.log(`• ${message}`);
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the web server exited with code ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 async function main() {
-  step("Starting the embedded database (PGlite)…");
-  const pglite = new PGlite({ extensions: { pg_trgm } });
-  await applyMigrationsWith(new PrismaPGlite(pglite));
-  const dbServer = new PGLiteSocketServer({ db: pglite, port: 0, host: "127.0.0.1", maxConnections: 50 });
-  await dbServer.start();
-  closers.push(async () => {
-    await dbServer.stop();
-    await pglite.close();
-  });
-  const databaseUrl = `postgresql://postgres@${dbServer.getServerConn()}/postgres?sslmode=disable`;
+  await ensureProductionBuild((line) => step(line));
+
+  step("Starting the embedded database (PGlite, migrated; the first start migrates it and keeps a copy)…");
+  const database = await startEmbeddedDatabase();
+  onShutdown(() => database.close());
 
   step("Starting the Vendus and Jumpseller simulators and the local Inngest runner…");
   const demoKeys = ["loja-do-mar", "casa-verde", "papelaria-lima"].map((code) => `demo-vendus-key-${code}`);
   const vendus = await startVendusSimulator({ port: 0, apiKeys: [DEFAULT_SIMULATOR_API_KEY, ...demoKeys] });
   vendus.control.seed(demoSeed);
-  const jumpseller = await startJumpsellerSimulator({ port: 0, storeCode: live.code, storeName: "Loja Online Demo", ...live });
-  const inngest = await startInngestStandIn({ port: 0 });
+  const jumpseller = await startJumpsellerSimulator({
+    port: 0,
+    storeCode: live.code,
+    storeName: "Loja Online Demo",
+    ...live,
+  });
+  // The web server runs in production mode, where Inngest calls must be signed: the local runner signs them
+  // with a key made for this run, as a self-hosted Inngest server would.
+  const inngestKeys = {
+    event: `demo-${randomBytes(8).toString("hex")}`,
+    signing: `signkey-demo-${randomBytes(32).toString("hex")}`,
+  };
+  const inngest = await startInngestStandIn({ port: 0, signingKey: inngestKeys.signing });
   // E-mails go to a local mailbox instead of Resend; the summary below prints what was sent.
   const mailbox = await startResendFake();
-  closers.push(() => inngest.close(), () => jumpseller.close(), () => vendus.close(), () => mailbox.close());
+  for (const service of [inngest, jumpseller, vendus, mailbox]) onShutdown(() => service.close());
 
-  // One process environment for this script and the web server it starts.
+  // One process environment for this script and the web server it starts: the demo's own services, whatever
+  // a .env says about real ones.
+  for (const name of ["INNGEST_DEV", "INNGEST_SIGNING_KEY_FALLBACK", "INNGEST_SERVE_ORIGIN"]) delete process.env[name];
+  for (const name of ["JUMPSELLER_CLIENT_ID", "JUMPSELLER_CLIENT_SECRET"]) delete process.env[name];
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     DATABASE_POOL_MAX: "8",
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64"),
     PONTE_ENCRYPTION_KEY: process.env.PONTE_ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
+    PONTE_LINK_KEY: process.env.PONTE_LINK_KEY ?? randomBytes(32).toString("hex"),
     VENDUS_API_URL: vendus.url,
     JUMPSELLER_API_URL: jumpseller.url,
     JUMPSELLER_AUTH_URL: jumpseller.authUrl,
-    INNGEST_DEV: inngest.url,
     INNGEST_BASE_URL: inngest.url,
+    INNGEST_EVENT_KEY: inngestKeys.event,
+    INNGEST_SIGNING_KEY: inngestKeys.signing,
     RESEND_API_KEY: "demo",
     RESEND_BASE_URL: mailbox.url,
     NEXT_TELEMETRY_DISABLED: "1",
   });
 
-  step("Seeding users, stores and order history…");
+  // The web server starts while the data is seeded: it needs neither to boot.
+  step(`Starting the web app on ${appUrl}, and seeding users, stores and order history…`);
+  const web = startProductionServer(port, process.env, ["ignore", "ignore", "pipe"]);
+  web.stderr?.pipe(process.stderr);
+  const webReady = waitForUrl(`${appUrl}/api/health`, web);
   const { db } = await import("../lib/db");
-  const { seedDemoData, demoUsers, demoPassword } = await import("../lib/demo/seed");
+  const { seedDemoData, demoUsers, demoPassword } = await import("./demo/seed");
   const { connectStore } = await import("../lib/stores");
   await seedDemoData(db);
   const liveStore = await connectStore(db, {
@@ -101,55 +112,44 @@ async function main() {
     update: {},
   });
 
-  step(`Starting the web app on ${appUrl} (the first start compiles the pages)…`);
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const web = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
-  closers.unshift(() => void web.kill("SIGTERM"));
-  web.on("exit", (code) => void shutdown(code ?? 0));
-  await waitFor(`${appUrl}/api/inngest`, web);
+  await webReady;
   await inngest.register(`${appUrl}/api/inngest`);
   const timer = setInterval(() => inngest.tick(new Date()), 60_000);
-  closers.push(() => clearInterval(timer));
+  onShutdown(() => clearInterval(timer));
 
   step("Playing the shop: products, orders, payments, a cancellation…");
   const { ensureWebhooks } = await import("../lib/connect/webhooks");
+  const { checkStoreReadiness } = await import("../lib/readiness/check");
   await ensureWebhooks({ id: liveStore.id }, { db });
+  const readiness = await checkStoreReadiness(db, liveStore.id);
   const played = await playDemoShop(jumpseller.control);
   await jumpseller.control.settle();
-  await inngest.idle(120_000).catch((error: Error) => console.warn(`  (still working: ${error.message})`));
-  const invoices = vendus.control.documents().filter((d) => d.type !== "NC").length;
+  // Meanwhile, every page once, signed in: a first click then never waits for a page's code to load.
+  const warmUp = async () => {
+    const cookie = await signInOverHttp(appUrl, demoUsers.admin.email, demoPassword);
+    for (const page of await dashboardPages(appUrl, cookie)) await timePage(appUrl, page, cookie);
+  };
+  await Promise.all([
+    inngest.idle(120_000).catch((error: Error) => step(`Still working in the background: ${error.message}`)),
+    warmUp(),
+  ]);
 
-  const users = Object.values(demoUsers);
-  const mails = mailbox.emails().map((m) => `  To ${m.to.join(", ")}: ${m.subject}\n    ${m.text.split("\n").filter(Boolean).slice(0, 4).join("\n    ")}`);
-  console.log(`
-Ponte is running at ${appUrl}
-
-Sign in with any of these (password: ${demoPassword}):
-${users.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n")}
-
-The live demo store "${live.code}" received ${played.paid} paid orders; the Vendus simulator now holds ${invoices} invoice(s).
-One order was paid with an invalid NIF: its job failed, and this e-mail explained why:
-${mails.join("\n") || "  (no e-mail yet)"}
-
-  Vendus simulator      ${vendus.url}   (control: ${vendus.url.replace(/\/ws\/v1\.1\/$/, "")}/__control/)
-  Jumpseller simulator  ${jumpseller.url}   (control: ${jumpseller.authUrl}/__control/)
-  Inngest runs          ${inngest.url}/stand-in/runs
-
-Pay another order:  curl -s -X POST ${jumpseller.authUrl}/__control/orders/<id>/pay
-Stop with Ctrl+C.`);
+  console.log(
+    summary({
+      appUrl,
+      users: Object.values(demoUsers),
+      password: demoPassword,
+      liveStore: live.code,
+      ready: readiness.ready,
+      paid: played.paid,
+      invoices: vendus.control.documents().filter((d) => d.type !== "NC").length,
+      emails: mailbox.emails(),
+      vendusUrl: vendus.url,
+      jumpseller: { url: jumpseller.url, authUrl: jumpseller.authUrl },
+      inngestUrl: inngest.url,
+      seconds: Math.round((Date.now() - started) / 1000),
+    }),
+  );
 }
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
-  process.exit(code);
-}
-
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-main().catch((error: unknown) => {
-  console.error("The demo could not start:", error instanceof Error ? error.stack : error);
-  void shutdown(1);
-});
+runScript(main, (error) => `The demo could not start: ${error instanceof Error ? error.message : String(error)}`);

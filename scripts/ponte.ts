@@ -1,7 +1,9 @@
-// Ponte's operator CLI: `npm run ponte -- <command> [flags]`.
-import { ConfigError, getEnv } from "../lib/env";
+// Ponte's operator CLI: `npm run ponte -- <command> [flags]`. Reads `.env` like the app does; each command
+// checks only the configuration it needs.
+import { ConfigError, requireEnv } from "../lib/env";
+import { loadEnvFiles } from "../lib/env-files";
 import { commands } from "./cli/index";
-import { UsageError } from "./cli/types";
+import { ExitCode, UsageError } from "./cli/types";
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -30,10 +32,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return 0;
   }
   try {
-    getEnv();
+    requireEnv(...command.config);
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      console.error(`${command.name}: ${error.message}`);
       return 1;
     }
     throw error;
@@ -43,8 +45,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     await command.run({ db, args, out });
     return 0;
   } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${command.name}: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ExitCode) return error.code;
     if (error instanceof UsageError) {
-      console.error(`${command.name}: ${error.message}\nUsage: npm run ponte -- ${command.usage}`);
+      const usage = error.showUsage ? `\nUsage: npm run ponte -- ${command.usage}` : "";
+      console.error(`${command.name}: ${error.message}${usage}`);
       return 2;
     }
     console.error(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -55,5 +63,6 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 }
 
 if (require.main === module) {
+  loadEnvFiles();
   runCli(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -1,10 +1,13 @@
-// `npm test`: every check, in order, stopping at the first failure: lint, typecheck, unit, integration, e2e.
+// `npm test`: every check, in order, stopping at the first failure: format, lint, typecheck, unit, the production
+// build (reused while the sources are unchanged), integration (the README's own test starts that build), e2e.
 import { spawnSync } from "node:child_process";
 
 const steps: [string, string[]][] = [
+  ["format", ["run", "format:check"]],
   ["lint", ["run", "lint"]],
   ["typecheck", ["run", "typecheck"]],
   ["unit tests", ["run", "test:unit"]],
+  ["production build", ["run", "build:reuse"]],
   ["integration tests", ["run", "test:integration"]],
   ["end-to-end tests", ["run", "test:e2e"]],
 ];

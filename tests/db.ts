@@ -1,23 +1,13 @@
 // A fresh, migrated PostgreSQL database for one test file, cloned from the run's template.
 import pg from "pg";
 import { createDb, type Db } from "../lib/db";
-import { adminDatabaseUrl, databaseUrl, templateDatabaseName, uniqueDatabaseName } from "./test-env";
+import { adminDatabaseUrl, adminQuery, databaseUrl, templateDatabaseName, uniqueDatabaseName } from "./test-env";
 
 export interface TestDatabase {
   name: string;
   url: string;
   db: Db;
   drop(): Promise<void>;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

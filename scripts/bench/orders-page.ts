@@ -4,25 +4,14 @@
 // same-run baseline, a primary-key lookup over the same connection. Target: p99 < 150 ms.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { applyMigrations } from "../../lib/migrate";
+import { ensureBenchDatabase, machine, percentile, reportFigure } from "./support";
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = process.env.BENCH_DATABASE ?? "ponte_bench_orders";
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const benchUrl = url.toString();
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const STORES = 100;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
-async function ensureSeeded(): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  await applyMigrations(benchUrl);
-
+async function ensureSeeded(benchUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: benchUrl });
   await client.connect();
   const count = Number((await client.query('SELECT count(*) FROM "Order"')).rows[0].count);
@@ -45,7 +34,18 @@ async function ensureSeeded(): Promise<void> {
     INSERT INTO "StoreAccess" ("userId", "storeId")
     SELECT 'u-acc-10', 'store' || lpad(i::text, 3, '0') FROM generate_series(1, 10) i
     UNION ALL SELECT 'u-merchant', 'store042'`);
-  const states = ["invoiced", "invoiced", "invoiced", "invoiced", "invoiced", "invoiced", "pending", "failed", "not_paid", "credited"];
+  const states = [
+    "invoiced",
+    "invoiced",
+    "invoiced",
+    "invoiced",
+    "invoiced",
+    "invoiced",
+    "pending",
+    "failed",
+    "not_paid",
+    "credited",
+  ];
   await client.query(`
     INSERT INTO "Order" (id, "storeId", "jumpsellerId", status, "invoiceState", "customerName", "customerEmail", nif,
                          country, "totalCents", "orderedAt", "paidAt", "updatedAt")
@@ -66,10 +66,6 @@ async function ensureSeeded(): Promise<void> {
   console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 3; i++) await fn();
   const times: number[] = [];
@@ -83,11 +79,13 @@ async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p99: 
 }
 
 async function main() {
-  await ensureSeeded();
+  const benchUrl = await ensureBenchDatabase(dbName);
+  await ensureSeeded(benchUrl);
   process.env.DATABASE_URL = benchUrl;
   // The page's query needs no secrets, but the configuration check does: bench-only values.
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
   process.env.PONTE_ENCRYPTION_KEY ??= "0".repeat(64);
+  process.env.PONTE_LINK_KEY ??= "1".repeat(64);
   const { db } = await import("../../lib/db");
   const { listOrders, orderSearchSchema } = await import("../../lib/data/orders");
   const user = (id: string, role: "accountant" | "merchant", allStores: boolean) =>
@@ -99,11 +97,15 @@ async function main() {
   const baseline = await measure(() => db.order.findUnique({ where: { id: "o123456" }, select: { id: true } }));
   const firstPage = await listOrders(all, orderSearchSchema.parse({}));
   let deep = firstPage;
-  for (let i = 0; i < 20 && deep.next; i++) deep = await listOrders(all, orderSearchSchema.parse({ cursor: deep.next }));
+  for (let i = 0; i < 20 && deep.next; i++)
+    deep = await listOrders(all, orderSearchSchema.parse({ cursor: deep.next }));
 
   const scenarios: [string, () => Promise<unknown>][] = [
     ["all stores, first page", () => listOrders(all, orderSearchSchema.parse({}))],
-    ["all stores, 21st page (keyset)", () => listOrders(all, orderSearchSchema.parse({ cursor: deep.next ?? undefined }))],
+    [
+      "all stores, 21st page (keyset)",
+      () => listOrders(all, orderSearchSchema.parse({ cursor: deep.next ?? undefined })),
+    ],
     ["all stores, failed only", () => listOrders(all, orderSearchSchema.parse({ state: "failed" }))],
     ["10 assigned stores", () => listOrders(ten, orderSearchSchema.parse({}))],
     ["10 stores, pending only", () => listOrders(ten, orderSearchSchema.parse({ state: "pending" }))],
@@ -113,7 +115,9 @@ async function main() {
     ["search by customer name", () => listOrders(all, orderSearchSchema.parse({ q: "Cliente 4242" }))],
   ];
 
-  console.log(`\nOrders page, ${ORDERS.toLocaleString("en")} orders, ${STORES} stores, ${ROUNDS} rounds each`);
+  console.log(
+    `\nOrders page, ${ORDERS.toLocaleString("en")} orders, ${STORES} stores, ${ROUNDS} rounds each; ${machine()}`,
+  );
   console.log(`baseline (primary-key lookup): p50 ${baseline.p50.toFixed(2)} ms, p99 ${baseline.p99.toFixed(2)} ms\n`);
   console.log("scenario                              p50 ms   p99 ms   p99/150ms   p50/baseline");
   let worst = 0;
@@ -125,6 +129,12 @@ async function main() {
     );
   }
   console.log(`\nworst p99 / target: ${worst.toFixed(2)} (${worst < 1 ? "within" : "OVER"} the 150 ms target)`);
+  reportFigure({
+    figure: `orders page at ${ORDERS.toLocaleString("en")} orders, worst p99 / 150 ms`,
+    value: worst.toFixed(2),
+    target: "< 1",
+    ok: worst < 1,
+  });
   await db.$disconnect();
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { readYesNo } from "@/lib/yes-no";
 import { UsageError } from "./types";
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
@@ -22,9 +23,9 @@ export function optionalInt(value: string | undefined, flag: string): number | n
 
 export function yesNo(value: string | undefined, flag: string): boolean | undefined {
   if (value === undefined) return undefined;
-  if (["yes", "true", "on", "1"].includes(value)) return true;
-  if (["no", "false", "off", "0"].includes(value)) return false;
-  throw new UsageError(`--${flag} must be yes or no`);
+  const answer = readYesNo(value);
+  if (answer === undefined) throw new UsageError(`--${flag} must be yes or no`);
+  return answer;
 }
 
 /** Prints rows as aligned columns. */

@@ -10,6 +10,7 @@ function parseLine(value: string): { row: number; qty: number } {
 
 export const creditNoteIssue: CliCommand = {
   name: "creditnote:issue",
+  config: ["database", "inngest"],
   summary: "Issue a credit note for an invoice (all of it, or some lines)",
   usage: `creditnote:issue --document <document id> --reason ${creditReasonPresets.join("|")} [--text <why>] [--line <row>:<qty>]...`,
   async run({ db, args, out }) {
@@ -35,8 +36,14 @@ export const creditNoteIssue: CliCommand = {
     );
     if (!result.ok) {
       if (result.error === "invalid") throw new UsageError(result.issues.join("; "));
-      throw new Error(result.error === "not_found" ? `no document ${values.document}` : `document ${values.document} is a credit note, not an invoice`);
+      throw new Error(
+        result.error === "not_found"
+          ? `no document ${values.document}`
+          : `document ${values.document} is a credit note, not an invoice`,
+      );
     }
-    out(`Credit note requested: job ${result.jobId}${result.dispatched ? "" : " (waiting for dispatch)"}. Follow it with jobs:list.`);
+    out(
+      `Credit note requested: job ${result.jobId}${result.dispatched ? "" : " (waiting for dispatch)"}. Follow it with jobs:list.`,
+    );
   },
 };

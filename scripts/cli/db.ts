@@ -4,6 +4,7 @@ import type { CliCommand } from "./types";
 
 export const dbMigrate: CliCommand = {
   name: "db:migrate",
+  config: ["database"],
   summary: "Apply pending migrations (recorded in _prisma_migrations, like prisma migrate deploy)",
   usage: "db:migrate",
   needsDb: false,

@@ -4,7 +4,9 @@ import { type CliCommand, UsageError } from "./types";
 
 export const storeHooks: CliCommand = {
   name: "store:hooks",
-  summary: "Register Ponte's webhooks in a store's Jumpseller (creates missing ones, removes stale ones; safe to repeat)",
+  config: ["database", "encryption", "services", "app"],
+  summary:
+    "Register Ponte's webhooks in a store's Jumpseller (creates missing ones, removes stale ones; safe to repeat)",
   usage: "store:hooks --store <store code>",
   async run({ db, args, out }) {
     const { values } = parseFlags(args, { store: { type: "string" } });

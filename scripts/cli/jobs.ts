@@ -12,10 +12,16 @@ async function storeIdFor(db: CliContext["db"], code: string | undefined): Promi
 
 export const jobsList: CliCommand = {
   name: "jobs:list",
+  config: ["database"],
   summary: "List jobs with their state and, for failed ones, the cause",
-  usage: "jobs:list [--store <code>] [--status waiting_dispatch|queued|running|succeeded|failed|skipped] [--limit 50]",
+  usage:
+    "jobs:list [--store <code>] [--status waiting_dispatch|queued|running|waiting|succeeded|failed|skipped] [--limit 50]",
   async run({ db, args, out }) {
-    const { values } = parseFlags(args, { store: { type: "string" }, status: { type: "string" }, limit: { type: "string" } });
+    const { values } = parseFlags(args, {
+      store: { type: "string" },
+      status: { type: "string" },
+      limit: { type: "string" },
+    });
     const status = values.status as JobStatus | undefined;
     if (status && !Object.values(JobStatus).includes(status)) {
       throw new UsageError(`--status must be one of ${Object.values(JobStatus).join(", ")}`);
@@ -36,7 +42,9 @@ export const jobsList: CliCommand = {
         status: j.status,
         attempts: j.attempts,
         updated: j.updatedAt.toISOString().slice(0, 19).replace("T", " "),
-        cause: j.lastErrorMessage ? `${j.lastErrorKind ?? "error"}${j.lastErrorCode ? ` ${j.lastErrorCode}` : ""}: ${j.lastErrorMessage}` : "",
+        cause: j.lastErrorMessage
+          ? `${j.lastErrorKind ?? "error"}${j.lastErrorCode ? ` ${j.lastErrorCode}` : ""}: ${j.lastErrorMessage}`
+          : "",
       })),
       out,
     );
@@ -45,6 +53,7 @@ export const jobsList: CliCommand = {
 
 export const jobsRetry: CliCommand = {
   name: "jobs:retry",
+  config: ["database", "inngest"],
   summary: "Run a failed (or stuck) job again, or every failed job of a store",
   usage: "jobs:retry <job id> | jobs:retry --failed [--store <code>]",
   async run({ db, args, out }) {
@@ -54,7 +63,11 @@ export const jobsRetry: CliCommand = {
       const storeId = await storeIdFor(db, values.store);
       const result = await retryJobs({ storeId, status: "failed", requestedBy: null, via: "cli" }, { db });
       for (const r of result.results) {
-        out(r.ok ? `Retrying ${r.jobId} (event ${r.eventId}${r.dispatched ? "" : ", not sent yet: it will be sent by dispatch-waiting"})` : `Skipped: ${r.error}`);
+        out(
+          r.ok
+            ? `Retrying ${r.jobId} (event ${r.eventId}${r.dispatched ? "" : ", not sent yet: it will be sent by dispatch-waiting"})`
+            : `Skipped: ${r.error}`,
+        );
       }
       return out(`${result.retried} job(s) retried, ${result.skipped} skipped.`);
     }
@@ -62,8 +75,14 @@ export const jobsRetry: CliCommand = {
     if (!jobId || positionals.length > 1) throw new UsageError("give one job id (see jobs:list), or --failed");
     const result = await retryJob({ jobId, requestedBy: null, via: "cli" }, { db });
     if (!result.ok) {
-      throw new Error(result.error === "not_found" ? `no job ${jobId}` : `job ${jobId} is ${result.status}: only failed or stuck jobs are retried`);
+      throw new Error(
+        result.error === "not_found"
+          ? `no job ${jobId}`
+          : `job ${jobId} is ${result.status}: only failed or stuck jobs are retried`,
+      );
     }
-    out(`Retrying ${result.jobId} (event ${result.eventId})${result.dispatched ? "" : "; Inngest did not accept it yet, dispatch-waiting will send it"}.`);
+    out(
+      `Retrying ${result.jobId} (event ${result.eventId})${result.dispatched ? "" : "; Inngest did not accept it yet, dispatch-waiting will send it"}.`,
+    );
   },
 };

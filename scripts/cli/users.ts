@@ -5,6 +5,7 @@ import { type CliCommand, UsageError } from "./types";
 
 export const userCreate: CliCommand = {
   name: "user:create",
+  config: ["database"],
   summary: "Create a user (the first admin, or anyone later)",
   usage:
     "user:create --email <email> --role admin|accountant|merchant [--name <name>] [--password <pw> | env PONTE_PASSWORD] [--store <code>]... [--all-stores] [--locale pt-PT|en]",
@@ -20,7 +21,8 @@ export const userCreate: CliCommand = {
     });
     const email = required(values.email, "email");
     const role = required(values.role, "role");
-    if (!roles.includes(role as (typeof roles)[number])) throw new UsageError(`--role must be one of ${roles.join(", ")}`);
+    if (!roles.includes(role as (typeof roles)[number]))
+      throw new UsageError(`--role must be one of ${roles.join(", ")}`);
     const password = values.password ?? process.env.PONTE_PASSWORD;
     if (!password) throw new UsageError("give --password or set PONTE_PASSWORD");
     const codes = values.store ?? [];
@@ -37,11 +39,20 @@ export const userCreate: CliCommand = {
         storeIds: stores.map((s) => s.id),
         locale: (values.locale as "pt-PT" | "en" | undefined) ?? "pt-PT",
       });
-      await db.auditEvent.create({ data: { action: "user.created", targetType: "user", targetId: user.id, details: { via: "cli", role: user.role } } });
+      await db.auditEvent.create({
+        data: {
+          action: "user.created",
+          targetType: "user",
+          targetId: user.id,
+          details: { via: "cli", role: user.role },
+        },
+      });
       out(`Created ${user.role} ${user.email} (${user.id})${user.allStores ? " with access to all stores" : ""}`);
     } catch (error) {
-      if (error instanceof ZodError) throw new UsageError(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      if ((error as { code?: string }).code === "P2002") throw new UsageError(`a user with e-mail ${email} already exists`);
+      if (error instanceof ZodError)
+        throw new UsageError(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if ((error as { code?: string }).code === "P2002")
+        throw new UsageError(`a user with e-mail ${email} already exists`);
       throw error;
     }
   },

@@ -1,0 +1,43 @@
+// `npm start`: the production server. Next's own `next start` does the same, with one difference that matters
+// for security: it cannot tell the app which address a connection comes from once a client sends its own
+// X-Forwarded-For. This server puts the socket's address in a header of its own on every request (replacing any
+// copy the client sent), so that the sign-in throttle and the webhook log can count from a fact
+// (lib/client-address.ts). Flags as `next start`: -p/--port (or PORT, default 3000), -H/--hostname.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { peerHeader, trustPeerHeader } from "../lib/client-address";
+import { loadEnvFiles } from "../lib/env-files";
+
+// The same files Next reads, read first, so that PORT (and everything else) may come from .env too.
+loadEnvFiles({ development: false });
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+
+async function main() {
+  trustPeerHeader();
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`Ponte is listening on http://${hostname ?? "0.0.0.0"}:${port}`);
+  });
+  const stop = () => {
+    // Finish the requests in flight (and their after() work), then let Next close.
+    server.close(() => void app.close().finally(() => process.exit(0)));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
