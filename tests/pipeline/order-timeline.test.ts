@@ -1,8 +1,13 @@
 // The order page's timeline, read from what the database recorded while the real pipeline ran against the
 // simulators: a failed-then-fixed order shows every step in order, with who did what; a credit and reissue shows
 // the chain invoice → credit note → new invoice; another store's merchant gets nothing.
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
+import english from "@/messages/en.json";
+import portuguese from "@/messages/pt-PT.json";
 import type { TimelineEntry } from "@/lib/data/order-timeline";
 import { placePaidOrder, replayDelivery, startHarness, type Harness } from "./harness";
 
@@ -13,6 +18,30 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { correctOrder, creditAndReissue, removeCorrection } = await import("@/lib/actions/corrections");
 const { retryJob } = await import("@/lib/actions/jobs");
 const { getOrderTimeline } = await import("@/lib/data/order-timeline");
+const { OrderTimeline } = await import("@/components/orders/order-timeline");
+
+/**
+ * The timeline as the order page renders it in a language: what is on screen, and what sits behind
+ * "Detalhe técnico" / "Technical detail" (the <details> boxes).
+ */
+function renderTimeline(entries: TimelineEntry[], locale: "pt-PT" | "en") {
+  const messages = (locale === "en" ? english : portuguese) as AbstractIntlMessages;
+  const html = renderToStaticMarkup(
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages,
+      timeZone: "Europe/Lisbon",
+      children: createElement(OrderTimeline, { entries, currency: "EUR" }),
+    }),
+  );
+  const text = (markup: string) =>
+    markup
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&quot;/g, '"')
+      .replace(/\s+/g, " ");
+  const details = [...html.matchAll(/<details[\s\S]*?<\/details>/g)].map((m) => text(m[0]));
+  return { visible: text(html.replace(/<details[\s\S]*?<\/details>/g, "")), details };
+}
 
 /** One line per entry, with what the page prints for it (times aside). */
 function lines(entries: TimelineEntry[]): string[] {
@@ -110,6 +139,34 @@ describe("order timeline", () => {
 
     // Another store's merchant does not learn that the order exists.
     expect(await getOrderTimeline(stranger, row.id)).toBeNull();
+  });
+
+  it("says a failed attempt's cause in the reader's language, with the engine's own text one click away", async () => {
+    const order = placePaidOrder(h, { nif: "123456780" });
+    await h.settle();
+    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const timeline = (await getOrderTimeline(merchant, row.id))!;
+    expect(lines(timeline)).toContain("invoice_order failed invalid_nif");
+
+    const pt = renderTimeline(timeline, "pt-PT");
+    expect(pt.visible).toContain("Faturação: tentativa 1 falhou");
+    expect(pt.visible).toContain("Faturação: falhou, precisa de uma pessoa");
+    // The attempt and the final failure each say the cause in Portuguese, with what to do.
+    const cause = "O NIF “123456780” indicado pelo cliente não é um NIF português válido";
+    expect(pt.visible.split(cause)).toHaveLength(3);
+    expect(pt.visible).toContain("Corrija o NIF desta encomenda na sua página");
+    expect(pt.visible).not.toContain("given by the customer");
+    expect(pt.details).toHaveLength(2);
+    for (const detail of pt.details) {
+      expect(detail).toContain("Detalhe técnico");
+      expect(detail).toContain('The NIF "123456780" given by the customer is not a valid Portuguese NIF');
+    }
+
+    const en = renderTimeline(timeline, "en");
+    expect(en.visible).toContain("Invoice: failed, needs a person");
+    expect(en.visible).toContain("The NIF “123456780” given by the customer is not a valid Portuguese NIF");
+    expect(en.visible).not.toContain("NIF português");
+    expect(en.details[0]).toContain("Technical detail");
   });
 
   it("shows the chain invoice → credit note → new invoice after an accountant's credit and reissue", async () => {
