@@ -1,8 +1,13 @@
-// The e-mail a store's contacts get when a job fails for good: what failed, the cause in the service's own
-// words, and what to do. In Portuguese (pt-PT) or English, after the store's first user.
+// The e-mail a store's contacts get when a job fails for good: what failed, the cause and what to do, in the
+// same words as the dashboard (messages `jobErrors`, by the error's code and values), with the stored original
+// text as the technical detail. In Portuguese (pt-PT) or English, after the store's first user.
 import { Body, Container, Heading, Hr, Html, Link, Preview, Section, Text, render } from "@react-email/components";
+import type { AbstractIntlMessages } from "next-intl";
 import type { ErrorKind, JobKind } from "@/lib/generated/prisma/enums";
-import { ptCauseSummary } from "./cause-summaries";
+import { describeJobError } from "@/lib/jobs/error-messages";
+import { jobErrorTranslator } from "@/lib/jobs/error-translator";
+import english from "@/messages/en.json";
+import portuguese from "@/messages/pt-PT.json";
 
 export type EmailLocale = "pt-PT" | "en";
 
@@ -12,9 +17,11 @@ export interface JobFailedEmailProps {
   kind: JobKind;
   subject: string;
   errorKind: ErrorKind;
+  /** The stored original text (Job.lastErrorMessage): the technical detail. */
   cause: string;
-  /** The problem's code (e.g. invalid_nif), used to state the cause in Portuguese. */
+  /** The error's code and values (Job.lastErrorCode, lastErrorParams): the cause in the reader's language. */
   errorCode?: string | null;
+  errorParams?: unknown;
   dashboardUrl: string;
 }
 
@@ -57,15 +64,27 @@ const copy = {
 
 const isDataProblem = (kind: ErrorKind) => !["transient", "rate_limited", "internal"].includes(kind);
 
+const messages: Record<EmailLocale, AbstractIntlMessages> = { "pt-PT": portuguese, en: english };
+
 function describe(props: JobFailedEmailProps) {
   const t = copy[props.locale];
   const what = t.what[props.kind](props.subject);
   return { t, what };
 }
 
+/** The cause as the dashboard says it (label, message, what to do), or null for a code it does not know. */
+export function describeEmailCause(props: Pick<JobFailedEmailProps, "locale" | "errorCode" | "errorParams" | "cause">) {
+  const translate = jobErrorTranslator(messages[props.locale], props.locale);
+  const described = describeJobError(
+    { code: props.errorCode ?? null, params: props.errorParams ?? null, message: props.cause },
+    translate,
+  );
+  return described ? { ...described, detailLabel: translate("jobErrors.detail") } : null;
+}
+
 export function JobFailedEmail(props: JobFailedEmailProps) {
   const { t, what } = describe(props);
-  const summary = props.locale === "pt-PT" ? ptCauseSummary(props.errorCode) : null;
+  const described = describeEmailCause(props);
   return (
     <Html lang={props.locale}>
       <Preview>{t.subject(what, props.storeName)}</Preview>
@@ -73,10 +92,17 @@ export function JobFailedEmail(props: JobFailedEmailProps) {
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
           <Heading as="h2">{t.intro(what, props.storeName)}</Heading>
           <Section>
-            <Text style={{ fontWeight: 600, marginBottom: 0 }}>{t.cause}</Text>
-            {summary ? <Text style={{ marginTop: 4, marginBottom: 0 }}>{summary}</Text> : null}
-            <Text style={{ whiteSpace: "pre-wrap", marginTop: 4, color: summary ? "#555555" : undefined }}>
-              {summary ? `Detalhe: ${props.cause}` : props.cause}
+            <Text style={{ fontWeight: 600, marginBottom: 0 }}>
+              {described ? `${t.cause}: ${described.label}` : t.cause}
+            </Text>
+            {described ? (
+              <>
+                <Text style={{ marginTop: 4, marginBottom: 0 }}>{described.message ?? props.cause}</Text>
+                <Text style={{ marginTop: 4, marginBottom: 0 }}>{described.hint}</Text>
+              </>
+            ) : null}
+            <Text style={{ whiteSpace: "pre-wrap", marginTop: 4, color: described ? "#555555" : undefined }}>
+              {described ? `${described.detailLabel}: ${props.cause}` : props.cause}
             </Text>
           </Section>
           <Text>{t.advice(isDataProblem(props.errorKind))}</Text>

@@ -32,6 +32,7 @@ export async function notifyJobFailure(db: Db, jobId: string, options: NotifyOpt
       lastErrorKind: true,
       lastErrorMessage: true,
       lastErrorCode: true,
+      lastErrorParams: true,
       order: { select: { jumpsellerId: true } },
       store: { select: { name: true, notificationEmails: true } },
     },
@@ -68,6 +69,7 @@ export async function notifyJobFailure(db: Db, jobId: string, options: NotifyOpt
     errorKind: job.lastErrorKind ?? "internal",
     cause: job.lastErrorMessage ?? "Unknown error",
     errorCode: job.lastErrorCode,
+    errorParams: job.lastErrorParams,
     dashboardUrl: `${options.publicUrl.replace(/\/+$/, "")}/jobs?status=failed&store=${encodeURIComponent(job.storeId)}`,
   });
   const sent = await (options.send ?? defaultSend)({ to, ...email, idempotencyKey: `ponte-notification-${claim.id}` });

@@ -73,6 +73,10 @@ describe("failures and safety nets", () => {
     expect(emails[0]).toMatchObject({ to: ["loja@example.com"] });
     expect(emails[0]!.subject).toContain(`#${order.id}`);
     expect(emails[0]!.text).toContain("123456780");
+    // The store has no user yet, so the e-mail is in Portuguese, in the dashboard's words with the NIF filled in.
+    expect(emails[0]!.text.replace(/\s+/g, " ")).toContain(
+      "O NIF “123456780” indicado pelo cliente não é um NIF português válido",
+    );
     expect(emails[0]!.headers["idempotency-key"]).toMatch(/^ponte-notification-/);
 
     const listed = await cli("jobs:list", "--status", "failed", "--store", h.storeCode);
