@@ -2,7 +2,7 @@
 // simulators: a failed-then-fixed order shows every step in order, with who did what; a credit and reissue shows
 // the chain invoice → credit note → new invoice; another store's merchant gets nothing.
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
@@ -27,12 +27,12 @@ const { OrderTimeline } = await import("@/components/orders/order-timeline");
 function renderTimeline(entries: TimelineEntry[], locale: "pt-PT" | "en") {
   const messages = (locale === "en" ? english : portuguese) as AbstractIntlMessages;
   const html = renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages,
-      timeZone: "Europe/Lisbon",
-      children: createElement(OrderTimeline, { entries, currency: "EUR" }),
-    }),
+    createElement(
+      NextIntlClientProvider,
+      // The children are the third argument; the props' type lists them too.
+      { locale, messages, timeZone: "Europe/Lisbon" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(OrderTimeline, { entries, currency: "EUR" }),
+    ),
   );
   const text = (markup: string) =>
     markup
