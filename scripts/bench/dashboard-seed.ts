@@ -387,15 +387,21 @@ export async function seedDashboard(url: string, shape: SeedShape, log: (line: s
     }
     log("Rebuilding indexes");
     await rebuildIndexes(url, log);
-    // Rollups are recomputed from the loaded rows, unless the migration that creates them (and computes them)
-    // ran after the last chunk was loaded.
-    const rollups = await client.query<{ stale: boolean }>(
-      `SELECT m.finished_at < (SELECT max(at) FROM bench_seed_chunk) AS stale FROM _prisma_migrations m
-       WHERE m.migration_name LIKE '%_store_rollups'`,
-    );
-    if (rollups.rows[0]?.stale) {
-      log("Recomputing store rollups");
-      await client.query("SELECT ponte_rebuild_store_rollups()");
+    // Rollups and the name search's words are recomputed from the loaded rows, unless the migration that creates
+    // them (and computes them) ran after the last chunk was loaded.
+    for (const [migration, rebuild, what] of [
+      ["_store_rollups", "ponte_rebuild_store_rollups", "store rollups"],
+      ["_order_words", "ponte_rebuild_order_words", "the orders' words"],
+    ]) {
+      const stale = await client.query<{ stale: boolean }>(
+        `SELECT m.finished_at < (SELECT max(at) FROM bench_seed_chunk) AS stale FROM _prisma_migrations m
+         WHERE m.migration_name LIKE $1`,
+        [`%${migration}`],
+      );
+      if (stale.rows[0]?.stale) {
+        log(`Recomputing ${what}`);
+        await client.query(`SELECT ${rebuild}()`);
+      }
     }
     log("Analyzing");
     await client.query("VACUUM ANALYZE");
