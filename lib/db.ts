@@ -5,8 +5,16 @@ import { getEnv } from "./env";
 
 export type Db = PrismaClient;
 
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s for an interactive transaction) are met by every
+ * transaction here on an idle machine, but a loaded two-core host (a burst of webhooks, a month-close build)
+ * can stretch a short transaction past them and roll it back. The transactions stay short; these bounds only
+ * keep a slow moment from turning into an error.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
 export function createDb(connectionString = getEnv().DATABASE_URL, max = getEnv().DATABASE_POOL_MAX): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
 }
 
 const globalForDb = globalThis as unknown as { ponteDb?: Db };
