@@ -7,6 +7,7 @@ import { inngest } from "@/lib/inngest/client";
 import type { creditNoteRequested, invoiceRequested, productChanged, stockChanged } from "@/lib/inngest/events";
 import { attachDocumentToOrder, noteDocumentOnOrder } from "@/lib/pipeline/attach";
 import { isParked } from "@/lib/outages/park";
+import { servicesForRun } from "@/lib/pipeline/run-cache";
 import { pipelineServices, type PipelineServices } from "@/lib/pipeline/services";
 import type { RunRef } from "@/lib/jobs/lifecycle";
 import { jobRetries, vendusThrottle, type SharedConcurrency } from "./flow-control";
@@ -56,7 +57,7 @@ export function jobFunction<R>(config: JobFunctionConfig, body: (run: JobRun) =>
       if (isParked(started)) return { ran: false as const, reason: "waiting" as const, waitingFor: started.reason };
       if (started.state !== "started") return { ran: false as const, reason: started.state };
       try {
-        return await body({ ref, scope, services: pipelineServices(), step });
+        return await body({ ref, scope, services: servicesForRun(pipelineServices(), runId), step });
       } catch (error) {
         if (error instanceof RunParked)
           return { ran: false as const, reason: "waiting" as const, waitingFor: error.reason };

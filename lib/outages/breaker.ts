@@ -25,6 +25,7 @@ export async function recordServiceFailure(
   message: string,
   now = new Date(),
 ): Promise<{ open: boolean; breakerId: string }> {
+  knownClean.delete(breakerName(breaker));
   const [row] = await db.$queryRaw<{ id: string; openedAt: Date | null }[]>`
     INSERT INTO "ServiceBreaker" ("id", "service", "key", "probeStoreId", "consecutiveFailures", "lastError", "updatedAt")
     VALUES (${randomUUID()}, ${breaker.service}::"OutsideService", ${breaker.key}, ${breaker.probeStoreId}, 1,
@@ -48,12 +49,25 @@ export async function recordServiceFailure(
   return { open: row.openedAt !== null, breakerId: row.id };
 }
 
+/**
+ * Breakers this process has just set back to zero failures (or found there), until when: nearly every step
+ * reaches a service that answers, and resetting a count that is already zero is a database round trip for
+ * nothing. A failure recorded here forgets the entry; one recorded by another process within these seconds is
+ * reset by that process's next answer instead.
+ */
+const knownClean = new Map<string, number>();
+const knownCleanMs = 10_000;
+const breakerName = (breaker: BreakerKey) => `${breaker.service}:${breaker.key}`;
+
 /** A call answered: consecutive failures start again from zero (an open breaker is closed by its probe). */
-export async function recordServiceSuccess(db: Db, breaker: BreakerKey): Promise<void> {
+export async function recordServiceSuccess(db: Db, breaker: BreakerKey, now = Date.now()): Promise<void> {
+  if ((knownClean.get(breakerName(breaker)) ?? 0) > now) return;
   await db.$executeRaw`
     UPDATE "ServiceBreaker" SET "consecutiveFailures" = 0
     WHERE "service" = ${breaker.service}::"OutsideService" AND "key" = ${breaker.key}
       AND "consecutiveFailures" > 0 AND "openedAt" IS NULL`;
+  if (knownClean.size > 10_000) knownClean.clear();
+  knownClean.set(breakerName(breaker), now + knownCleanMs);
 }
 
 /**

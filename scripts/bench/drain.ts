@@ -8,7 +8,7 @@
 // the allowed rate is the lower of Ponte's per-key throttle and Vendus's budget (one Vendus call per order,
 // one document at a time per store). Target: drain ≤ 1.2 × bound.
 import { randomUUID } from "node:crypto";
-import { createServer, request as httpRequest, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { serve } from "inngest/node";
@@ -24,6 +24,7 @@ import { startInngestStandIn } from "../../simulators/inngest";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "../../simulators/jumpseller";
 import { startResendFake } from "../../simulators/resend";
 import { startVendusSimulator, type VendusSimulator } from "../../simulators/vendus";
+import { startBasicAuthRouter } from "../../simulators/shared/basic-auth-router";
 import { ensureBenchDatabase, machine, reportFigure } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5_000);
@@ -36,24 +37,6 @@ const TARGET = 1.2;
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as AddressInfo).port;
-}
-
-/** One address for many simulators: the request goes to the one whose credentials it carries (Basic user). */
-async function routeByBasicUser(targets: Map<string, string>): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const auth = req.headers.authorization ?? "";
-    const user = auth.startsWith("Basic ") ? Buffer.from(auth.slice(6), "base64").toString().split(":")[0]! : "";
-    const target = targets.get(user);
-    if (!target) return void res.writeHead(401).end('{"errors":[{"code":"A001","message":"Unauthorized"}]}');
-    const { hostname, port } = new URL(target);
-    const forward = httpRequest({ hostname, port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    forward.on("error", () => res.destroy());
-    req.pipe(forward);
-  });
-  return { url: `http://127.0.0.1:${await listen(server)}`, server };
 }
 
 async function main() {
@@ -85,8 +68,8 @@ async function main() {
     shops.push(shop);
     shopTargets.set(`bench-login-${i}`, shop.url);
   }
-  const vendusRouter = await routeByBasicUser(vendusTargets);
-  const shopRouter = await routeByBasicUser(shopTargets);
+  const vendusRouter = await startBasicAuthRouter(vendusTargets);
+  const shopRouter = await startBasicAuthRouter(shopTargets);
   const vendusPath = new URL(vendusSims[0]!.url).pathname;
   const shopPath = new URL(shops[0]!.url).pathname;
 

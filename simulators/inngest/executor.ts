@@ -30,6 +30,8 @@ export interface ExecutorOptions {
   log: Log;
   /** Sends an event back into the stand-in (used for `inngest/function.failed`). */
   emit: (payload: EventPayload) => void;
+  /** The clock flow control reads (the throttle); timers still run in real time. */
+  now: () => number;
 }
 
 interface RunState {
@@ -107,7 +109,7 @@ export class Executor {
 
   private async drive(run: RunState) {
     try {
-      const wait = this.throttle.reserve(run.fn, run.event);
+      const wait = this.throttle.reserve(run.fn, run.event, this.opts.now());
       if (wait > 0) this.opts.log(`${run.fn.id} run ${run.record.runId}: throttled, starts in ${wait} ms`);
       await this.scheduler.wait(wait);
       while ((await this.request(run)) === "continue");

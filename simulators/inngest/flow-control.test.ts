@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Throttle } from "./flow-control";
 import { startStandInWithApp } from "./test-app";
+import type { RegisteredFunction } from "./types";
 
 function deferred() {
   let resolve!: () => void;
@@ -69,10 +71,22 @@ describe("Inngest stand-in: flow control", () => {
       ["completed", 4],
     ]);
     const waited = runs.map((r) => r.startedAt! - runs[0]!.queuedAt);
-    expect(waited[1]).toBeLessThan(500);
-    // Timers may fire up to a millisecond early against Date.now().
-    expect(waited[2]).toBeGreaterThanOrEqual(999);
-    expect(waited[3]).toBeLessThan(500);
+    expect(waited[1]).toBeLessThan(400);
+    // GCRA: two at once, then one every period / limit = 500 ms. Timers may fire a millisecond early.
+    expect(waited[2]).toBeGreaterThanOrEqual(499);
+    expect(waited[3]).toBeLessThan(400);
+  });
+
+  it("throttles as Inngest's GCRA does: limit + burst at once, then one run every period / limit", () => {
+    // Inngest's documented example: limit 2 per 6 s with burst 1, six events 0.5 s apart.
+    const fn = { id: "f", throttle: { limit: 2, period: "6s", burst: 1 } } as unknown as RegisteredFunction;
+    const event = { id: "e", name: "test/e", data: {}, ts: 0 };
+    const throttle = new Throttle();
+    const starts = [0, 500, 1_000, 1_500, 2_000, 2_500].map((at) => at + throttle.reserve(fn, event, at));
+    expect(starts).toEqual([0, 500, 1_000, 3_000, 6_000, 9_000]);
+    // Idle for a whole period: the full capacity is back.
+    const later = [20_000, 20_000, 20_000, 20_000].map((at) => at + throttle.reserve(fn, event, at));
+    expect(later).toEqual([20_000, 20_000, 20_000, 23_000]);
   });
 
   it("skips a second run with the same idempotency key", async () => {

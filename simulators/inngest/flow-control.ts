@@ -1,7 +1,9 @@
 // Flow control as Inngest applies it:
 // - concurrency limits the requests executing at once (each call to the app is one step), not runs: a run
 //   waiting for a retry or a sleep holds no slot. Waiting requests start oldest run first.
-// - throttle delays the start of runs beyond `limit` per `period` per key; it never drops them.
+// - throttle delays the start of runs beyond `limit` per `period` per key; it never drops them. Like Inngest's
+//   queue it is a GCRA (generic cell rate algorithm): `limit + burst` runs may start at once, then one run
+//   every `period / limit` (pkg/execution/state/redis_state/lua/includes/gcra.lua in inngest/inngest).
 // - rateLimit and idempotency skip runs: idempotency is a rate limit of 1 per 24 h per key.
 import { evaluateKey } from "./expressions";
 import { parseDuration } from "./time";
@@ -74,19 +76,22 @@ export class ConcurrencyLimiter {
 }
 
 export class Throttle {
-  /** Start times granted per key, ascending; the last `limit` are enough to place the next one. */
-  private readonly starts = new Map<string, number[]>();
+  /** Per key, the theoretical arrival time (TAT) of GCRA: runs are admitted as if spaced `period / limit`. */
+  private readonly tat = new Map<string, number>();
 
   /** Milliseconds from `now` until a run of `fn` for `event` may start (0 = now); reserves that start. */
   reserve(fn: RegisteredFunction, event: InngestEvent, now = Date.now()): number {
     const throttle = fn.throttle;
     if (!throttle) return 0;
-    const limit = throttle.limit + (throttle.burst ?? 0);
-    const periodMs = parseDuration(throttle.period);
+    const limit = Math.max(1, throttle.limit);
+    const emission = parseDuration(throttle.period) / limit;
+    // The delay variation tolerance: how far ahead of now the TAT may run, i.e. `limit + burst` emissions.
+    const tolerance = emission * (limit + (throttle.burst ?? 0));
     const key = `${fn.id}:${evaluateKey(throttle.key, { event })}`;
-    const times = this.starts.get(key) ?? [];
-    const start = times.length >= limit ? Math.max(now, times[times.length - limit]! + periodMs) : now;
-    this.starts.set(key, [...times, start].slice(-limit));
+    const tat = Math.max(this.tat.get(key) ?? now, now);
+    // FIFO, never dropped: the run starts as soon as the TAT it would set is within the tolerance.
+    const start = Math.max(now, tat + emission - tolerance);
+    this.tat.set(key, Math.max(tat, start) + emission);
     return start - now;
   }
 }

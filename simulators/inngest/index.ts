@@ -32,6 +32,12 @@ export interface InngestStandInOptions {
   maxSleepMs?: number;
   /** How long idle() waits before failing with the runs still busy. Default 30 s. */
   idleTimeoutMs?: number;
+  /**
+   * The clock flow control and event deduplication read (throttle, rate limit, idempotency, event ids), so a
+   * test that moves its own clock hours ahead sees the throttle as it would be then. Default: real time.
+   * Timers (retries, sleeps, a throttled start) still wait in real time.
+   */
+  clock?: () => number;
   log?: Log;
 }
 
@@ -66,16 +72,17 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
   const limits = new RunLimits();
   const scheduler = new Scheduler();
   const deployIds = new Set<string>();
+  const now = options.clock ?? Date.now;
 
   const ingest = (payloads: EventPayload[], seed?: string): string[] =>
     payloads.map((payload, index) => {
-      const record = eventLog.accept(payload, payload.id ?? (seed ? `seed:${seed}:${index}` : undefined));
+      const record = eventLog.accept(payload, payload.id ?? (seed ? `seed:${seed}:${index}` : undefined), now());
       if (record.duplicate) {
         log(`event ${payload.name} ${payload.id}: duplicate id within 24 h, triggers nothing`);
         return record.internalId;
       }
       for (const fn of registry.matchEvent(record.event)) {
-        const admitted = limits.admit(fn, record.event);
+        const admitted = limits.admit(fn, record.event, now());
         if (admitted.ok) {
           record.runIds.push(executor.start(fn, record.event).runId);
         } else {
@@ -95,6 +102,7 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
       maxSleepMs: options.maxSleepMs ?? 0,
       log,
       emit: (payload) => ingest([payload]),
+      now,
     },
     scheduler,
   );
@@ -144,7 +152,7 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
     send: (events) => ({ ids: ingest([events].flat()) }),
     tick: (cronNow) =>
       registry.matchCron(cronNow).map(({ fn, cron }) => {
-        const record = eventLog.accept({ name: "inngest/scheduled.timer", data: { cron } }, undefined);
+        const record = eventLog.accept({ name: "inngest/scheduled.timer", data: { cron } }, undefined, now());
         const run = executor.start(fn, record.event);
         record.runIds.push(run.runId);
         return structuredClone(run);

@@ -23,6 +23,7 @@ import { createPipelineServices, setPipelineServices } from "@/lib/pipeline/serv
 import { connectStore, type StoreSettings } from "@/lib/stores";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
 import { DEFAULT_SIMULATOR_API_KEY, startVendusSimulator, type VendusSimulator } from "@/simulators/vendus";
+import { startBasicAuthRouter } from "@/simulators/shared/basic-auth-router";
 import { createTestDatabase, type TestDatabase } from "../db";
 import { startInngestStandIn, type InngestStandIn } from "../../simulators/inngest";
 import { startResendFake, type ResendFake } from "../../simulators/resend";
@@ -31,6 +32,22 @@ export interface HarnessOptions {
   settings?: Partial<StoreSettings>;
   /** Hook events to register at the Jumpseller simulator. */
   hooks?: string[];
+  /**
+   * Stores to connect (default 1). Each has its own shop (a Jumpseller simulator of its own, all behind one
+   * API address) and its own Vendus API key on one Vendus simulator; the first is the harness's `storeId`.
+   */
+  stores?: number;
+  /** How long settle() waits for the Inngest stand-in to have nothing left to run (default 45 s). */
+  idleTimeoutMs?: number;
+}
+
+/** A connected store of the harness: its shop's control, and the Vendus key it uses. */
+export interface HarnessStore {
+  storeId: string;
+  storeCode: string;
+  name: string;
+  control: JumpsellerSimulator["control"];
+  vendusKey: string;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -48,15 +65,51 @@ function closeHttp(server: Server): Promise<void> {
 export async function startHarness(options: HarnessOptions = {}) {
   const test: TestDatabase = await createTestDatabase();
   const db = test.db;
-  const vendus: VendusSimulator = await startVendusSimulator();
-  const jumpseller: JumpsellerSimulator = await startJumpsellerSimulator({ webhookRetryDelaysMs: [] });
+  const storeCount = Math.max(1, options.stores ?? 1);
+  const vendusKeys = Array.from({ length: storeCount }, (_, i) =>
+    i === 0 ? DEFAULT_SIMULATOR_API_KEY : `${DEFAULT_SIMULATOR_API_KEY}-${i}`,
+  );
+  const vendus: VendusSimulator = await startVendusSimulator({ apiKeys: vendusKeys });
+  const shops: JumpsellerSimulator[] = [await startJumpsellerSimulator({ webhookRetryDelaysMs: [] })];
+  for (let i = 1; i < storeCount; i++) {
+    shops.push(
+      await startJumpsellerSimulator({
+        webhookRetryDelaysMs: [],
+        storeCode: `loja-${i}`,
+        storeName: `Loja ${i}`,
+        login: `loja-${i}-login`,
+        authtoken: `loja-${i}-authtoken-0123456789abcdef`,
+        hooksToken: `loja-${i}-hooks-token-0123456789abcdef`,
+      }),
+    );
+  }
+  const jumpseller = shops[0]!;
+  // Several shops answer at one API address, each for its own credentials (as Jumpseller's one API does).
+  const shopRouter =
+    storeCount > 1
+      ? await startBasicAuthRouter(new Map(shops.map((shop) => [shop.control.store.login, shop.url])))
+      : null;
+  const jumpsellerApiUrl = shopRouter ? shopRouter.url + new URL(jumpseller.url).pathname : jumpseller.url;
   const resend: ResendFake = await startResendFake();
-  const standIn: InngestStandIn = await startInngestStandIn({ retryDelayMs: () => 20, idleTimeoutMs: 45_000 });
+  // The test's clock, for what Inngest would see hours later (its throttle): real time plus what the test moved.
+  let clockOffsetMs = 0;
+  const clock = {
+    now: () => new Date(Date.now() + clockOffsetMs),
+    /** Moves the clock to `at` (never back). */
+    set(at: Date) {
+      clockOffsetMs = Math.max(clockOffsetMs, at.getTime() - Date.now());
+    },
+  };
+  const standIn: InngestStandIn = await startInngestStandIn({
+    retryDelayMs: () => 20,
+    idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
+    clock: () => clock.now().getTime(),
+  });
 
   Object.assign(process.env, {
     DATABASE_URL: test.url,
     VENDUS_API_URL: vendus.url,
-    JUMPSELLER_API_URL: jumpseller.url,
+    JUMPSELLER_API_URL: jumpsellerApiUrl,
     JUMPSELLER_AUTH_URL: jumpseller.authUrl,
     NEXTAUTH_URL: "http://ponte.test",
     RESEND_API_KEY: "re_test_key",
@@ -104,42 +157,47 @@ export async function startHarness(options: HarnessOptions = {}) {
   const webhookUrl = `http://127.0.0.1:${await listenOn(hookServer)}/api/webhooks/jumpseller`;
 
   const control = jumpseller.control;
-  const store = await connectStore(db, {
-    code: control.store.code,
-    settings: {
-      name: "Loja de Teste",
-      enabled: true,
-      testMode: true,
-      documentType: "FR",
-      vendusPaymentMethodId: 304,
-      // The simulator's API register in test mode (101 is its normal-mode one).
-      vendusRegisterId: 102,
-      notificationEmails: ["loja@example.com"],
-      ...options.settings,
-    },
-    jumpseller: { kind: "private", login: control.store.login, authtoken: control.store.authtoken },
-    hooksToken: control.store.hooksToken,
-    vendusApiKey: DEFAULT_SIMULATOR_API_KEY,
-  });
-  const api = createJumpsellerClient({
-    auth: { kind: "private", login: control.store.login, authtoken: control.store.authtoken },
-    baseUrl: jumpseller.url,
-  });
-  for (const event of options.hooks ?? [
-    "order_paid",
-    "order_updated",
-    "order_canceled",
-    "product_created",
-    "product_updated",
-    "product_stock_updated",
-  ]) {
-    await api.createHook(event as Parameters<typeof api.createHook>[0], webhookUrl);
+  const stores: HarnessStore[] = [];
+  for (const [i, shop] of shops.entries()) {
+    const name = i === 0 ? "Loja de Teste" : `Loja ${i}`;
+    const store = await connectStore(db, {
+      code: shop.control.store.code,
+      settings: {
+        name,
+        enabled: true,
+        testMode: true,
+        documentType: "FR",
+        vendusPaymentMethodId: 304,
+        // The simulator's API register in test mode (101 is its normal-mode one).
+        vendusRegisterId: 102,
+        notificationEmails: [i === 0 ? "loja@example.com" : `loja${i}@example.com`],
+        ...options.settings,
+      },
+      jumpseller: { kind: "private", login: shop.control.store.login, authtoken: shop.control.store.authtoken },
+      hooksToken: shop.control.store.hooksToken,
+      vendusApiKey: vendusKeys[i]!,
+    });
+    const api = createJumpsellerClient({
+      auth: { kind: "private", login: shop.control.store.login, authtoken: shop.control.store.authtoken },
+      baseUrl: shop.url,
+    });
+    for (const event of options.hooks ?? [
+      "order_paid",
+      "order_updated",
+      "order_canceled",
+      "product_created",
+      "product_updated",
+      "product_stock_updated",
+    ]) {
+      await api.createHook(event as Parameters<typeof api.createHook>[0], webhookUrl);
+    }
+    stores.push({ storeId: store.id, storeCode: store.code, name, control: shop.control, vendusKey: vendusKeys[i]! });
   }
 
   /** Waits until deliveries, dispatches and runs are all done (each may start the others). */
   async function settle() {
     for (let round = 0; round < 10; round++) {
-      await control.settle();
+      await Promise.all(shops.map((shop) => shop.control.settle()));
       await Promise.all([...followUps]);
       await standIn.idle();
       if (followUps.size === 0) return;
@@ -155,8 +213,10 @@ export async function startHarness(options: HarnessOptions = {}) {
     standIn,
     resend,
     ingest,
-    storeId: store.id,
-    storeCode: store.code,
+    storeId: stores[0]!.storeId,
+    storeCode: stores[0]!.storeCode,
+    stores,
+    clock,
     webhookUrl,
     serveUrl,
     settle,
@@ -168,7 +228,8 @@ export async function startHarness(options: HarnessOptions = {}) {
         closeHttp(inngestServer),
         closeHttp(hookServer),
         vendus.close(),
-        jumpseller.close(),
+        ...shops.map((shop) => shop.close()),
+        shopRouter?.close(),
         resend.close(),
       ]);
       await test.drop();
@@ -222,18 +283,20 @@ export function vendusCallsFor(h: Harness, orderId: number) {
     );
 }
 
-export function vendusDocumentsFor(h: Harness, orderId: number) {
-  return h.vendus.control.documents().filter((d) => d.external_reference === `js-${h.storeCode}-${orderId}`);
+export function vendusDocumentsFor(h: Harness, orderId: number, store?: HarnessStore) {
+  const code = store?.storeCode ?? h.storeCode;
+  return h.vendus.control.documents().filter((d) => d.external_reference === `js-${code}-${orderId}`);
 }
 
-/** A paid order in the simulated shop: one product at 24.60 € (VAT included), a valid NIF. */
-export function placePaidOrder(h: Harness, input: { nif?: string | null; pay?: boolean } = {}) {
-  const order = h.control.createOrder({
+/** A paid order in the simulated shop (the harness's first store unless told): one product at 24.60 € (VAT included), a valid NIF. */
+export function placePaidOrder(h: Harness, input: { nif?: string | null; pay?: boolean; store?: HarnessStore } = {}) {
+  const control = input.store?.control ?? h.control;
+  const order = control.createOrder({
     products: [{ name: "Caneca Ponte", sku: "CAN-01", qty: 2, price: 12.3 }],
     nif: input.nif === undefined ? "123456789" : input.nif,
     customer: { email: "ana@example.com", fullname: "Ana Silva" },
   });
-  if (input.pay !== false) h.control.payOrder(order.id);
+  if (input.pay !== false) control.payOrder(order.id);
   return order;
 }
 
