@@ -21,7 +21,8 @@ export const jobSearchSchema = z.object({
 });
 export type JobSearch = z.infer<typeof jobSearchSchema>;
 
-const jobRowSelect = {
+/** What a job's row shows wherever jobs are listed (here and on the order's page), with its last error. */
+export const jobSummarySelect = {
   id: true,
   kind: true,
   subject: true,
@@ -31,11 +32,15 @@ const jobRowSelect = {
   lastErrorCode: true,
   lastErrorParams: true,
   lastErrorMessage: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.JobSelect;
+
+const jobRowSelect = {
+  ...jobSummarySelect,
   waitingFor: true,
   retryAt: true,
   atRiskAt: true,
-  createdAt: true,
-  updatedAt: true,
   orderId: true,
   order: { select: { jumpsellerId: true } },
   store: { select: { id: true, name: true } },

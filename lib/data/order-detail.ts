@@ -2,7 +2,7 @@
 import { cache } from "react";
 import { storeScope, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
-import { jobRetryState } from "./jobs";
+import { jobRetryState, jobSummarySelect } from "./jobs";
 
 /** Cheap visibility check for the order route's layout: null becomes a 404 before anything streams. */
 export async function findVisibleOrder(user: SessionUser, orderId: string) {
@@ -61,19 +61,7 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
       },
       jobs: {
         orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          kind: true,
-          subject: true,
-          status: true,
-          attempts: true,
-          lastErrorKind: true,
-          lastErrorCode: true,
-          lastErrorParams: true,
-          lastErrorMessage: true,
-          createdAt: true,
-          updatedAt: true,
-        },
+        select: jobSummarySelect,
       },
     },
   });

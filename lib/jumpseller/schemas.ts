@@ -11,10 +11,15 @@ const num = z.union([
 ]);
 const nullableNum = num.nullish().transform((v) => v ?? 0);
 const id = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
-const text = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
+/** A value that may be missing: read as null. */
+const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+/** A list that may be missing: read as []. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+const text = orNull(z.string());
 
 export const orderStatusEnum = z.enum(["abandoned", "canceled", "pending_payment", "paid"]);
 export type OrderStatus = z.infer<typeof orderStatusEnum>;
@@ -30,7 +35,7 @@ export const orderTaxSchema = z.looseObject({
 
 export const orderProductSchema = z.looseObject({
   id: id,
-  variant_id: id.nullish().transform((v) => v ?? null),
+  variant_id: orNull(id),
   sku: text,
   name: z.string(),
   qty: num,
@@ -40,15 +45,9 @@ export const orderProductSchema = z.looseObject({
   discount: nullableNum,
   // VAT per unit after the discount.
   tax: nullableNum,
-  taxes: z
-    .array(orderTaxSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  taxes: listOf(orderTaxSchema),
   // Variant options, when the simulator or a live store sends them.
-  options: z
-    .array(z.looseObject({ name: z.string(), value: z.string() }))
-    .nullish()
-    .transform((v) => v ?? []),
+  options: listOf(z.looseObject({ name: z.string(), value: z.string() })),
 });
 
 export const addressSchema = z.looseObject({
@@ -83,30 +82,18 @@ export const orderSchema = z.looseObject({
   shipping_method_name: text,
   payment_method_name: text,
   payment_method_type: text,
-  customer: z
-    .looseObject({ id: id.nullish(), email: text, phone: text, fullname: text })
-    .nullish()
-    .transform((v) => v ?? null),
-  billing_address: addressSchema.nullish().transform((v) => v ?? null),
-  shipping_address: addressSchema.nullish().transform((v) => v ?? null),
+  customer: orNull(z.looseObject({ id: id.nullish(), email: text, phone: text, fullname: text })),
+  billing_address: orNull(addressSchema),
+  shipping_address: orNull(addressSchema),
   products: z.array(orderProductSchema),
-  shipping_taxes: z
-    .array(orderTaxSchema)
-    .nullish()
-    .transform((v) => v ?? []),
-  additional_fields: z
-    .array(z.looseObject({ label: text, value: text, area: text }))
-    .nullish()
-    .transform((v) => v ?? []),
+  shipping_taxes: listOf(orderTaxSchema),
+  additional_fields: listOf(z.looseObject({ label: text, value: text, area: text })),
   shipment_status_enum: text,
   // "delivery" | "store_pickup" | "no_shipping"; with store_pickup the goods are handed over at pickup_address.
   shipping_option: text,
-  pickup_address: addressSchema.nullish().transform((v) => v ?? null),
+  pickup_address: orNull(addressSchema),
   // The buyer's company, when the checkout asks for it ("Razón social").
-  billing_information: z
-    .looseObject({ company_name: text, business_activity: text, taxpayer_type: text })
-    .nullish()
-    .transform((v) => v ?? null),
+  billing_information: orNull(z.looseObject({ company_name: text, business_activity: text, taxpayer_type: text })),
 });
 
 export type JumpsellerOrder = z.infer<typeof orderSchema>;
@@ -147,21 +134,23 @@ export const wrappedHookSchema = z.object({ hook: hookSchema });
 const categorySchema = z.looseObject({ id: id, name: z.string() });
 const optionSchema = z.looseObject({ name: z.string(), value: z.string() });
 
+// Price and stock, on a product without variants and on each variant.
+const stockFields = {
+  price: nullableNum,
+  stock: orNull(num),
+  stock_unlimited: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+};
+
 // With variants, price and stock live on each variant; stock is meaningless when stock_unlimited is true.
 export const variantSchema = z.looseObject({
   id: id,
   sku: text,
   barcode: text,
-  price: nullableNum,
-  stock: num.nullish().transform((v) => v ?? null),
-  stock_unlimited: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
-  options: z
-    .array(optionSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  ...stockFields,
+  options: listOf(optionSchema),
 });
 export type JumpsellerVariant = z.infer<typeof variantSchema>;
 export const wrappedVariantSchema = z.object({ variant: variantSchema });
@@ -172,21 +161,10 @@ export const productSchema = z.looseObject({
   sku: text,
   barcode: text,
   brand: text,
-  price: nullableNum,
-  stock: num.nullish().transform((v) => v ?? null),
-  stock_unlimited: z
-    .boolean()
-    .nullish()
-    .transform((v) => v ?? false),
+  ...stockFields,
   status: text,
-  categories: z
-    .array(categorySchema)
-    .nullish()
-    .transform((v) => v ?? []),
-  variants: z
-    .array(variantSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  categories: listOf(categorySchema),
+  variants: listOf(variantSchema),
   updated_at: text,
 });
 export type JumpsellerProduct = z.infer<typeof productSchema>;
@@ -198,8 +176,8 @@ export const customerSchema = z.looseObject({
   phone: text,
   fullname: text,
   status: text,
-  billing_address: addressSchema.nullish().transform((v) => v ?? null),
-  shipping_address: addressSchema.nullish().transform((v) => v ?? null),
+  billing_address: orNull(addressSchema),
+  shipping_address: orNull(addressSchema),
 });
 export type JumpsellerCustomer = z.infer<typeof customerSchema>;
 export const wrappedCustomerSchema = z.object({ customer: customerSchema });
@@ -210,7 +188,7 @@ export const orderDocumentSchema = z.looseObject({
   external_id: text,
   public_id: text,
   url: text,
-  order_id: id.nullish().transform((v) => v ?? null),
+  order_id: orNull(id),
 });
 export type JumpsellerOrderDocument = z.infer<typeof orderDocumentSchema>;
 export const wrappedOrderDocumentSchema = z.object({ document: orderDocumentSchema });

@@ -6,15 +6,20 @@ import type { Query, Transport } from "./http";
 const perPage = 1000;
 const maxPages = 50;
 
-export async function getOne<S extends z.ZodType>(
+/** One request, its answer read with schema. */
+async function call<S extends z.ZodType>(
   t: Transport,
+  method: Parameters<Transport["send"]>[0],
   path: string,
   schema: S,
-  query?: Query,
+  sent: { query?: Query; body?: unknown },
 ): Promise<z.output<S>> {
-  const answer = await t.send("GET", path, { query });
-  return t.json(answer, schema, "GET", path);
+  const answer = await t.send(method, path, sent);
+  return t.json(answer, schema, method, path);
 }
+
+export const getOne = <S extends z.ZodType>(t: Transport, path: string, schema: S, query?: Query) =>
+  call(t, "GET", path, schema, { query });
 
 /** Every item of a collection, following X-Paginator-Pages. An empty collection (404 A001) is []. */
 export async function listAll<S extends z.ZodType>(
@@ -34,15 +39,8 @@ export async function listAll<S extends z.ZodType>(
   return items;
 }
 
-export async function post<S extends z.ZodType>(
-  t: Transport,
-  path: string,
-  body: unknown,
-  schema: S,
-): Promise<z.output<S>> {
-  const answer = await t.send("POST", path, { body });
-  return t.json(answer, schema, "POST", path);
-}
+export const post = <S extends z.ZodType>(t: Transport, path: string, body: unknown, schema: S) =>
+  call(t, "POST", path, schema, { body });
 
 /** PATCH; resolves with the parsed answer, or null when Vendus answered without a body. */
 export async function patch<S extends z.ZodType>(
