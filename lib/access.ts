@@ -15,6 +15,16 @@ export interface SessionUser {
   locale: string;
 }
 
+/** The columns of a user row that make its SessionUser. */
+export const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  allStores: true,
+  locale: true,
+} satisfies Prisma.UserSelect;
+
 export const capabilities = [
   "stores.view",
   "stores.settings",

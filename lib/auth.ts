@@ -11,7 +11,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { SessionUser } from "@/lib/access";
+import { sessionUserSelect, type SessionUser } from "@/lib/access";
 import { clientAddress } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -98,12 +98,7 @@ export function authOptions(): AuthOptions {
 }
 
 const userSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  allStores: true,
-  locale: true,
+  ...sessionUserSelect,
   active: true,
   sessionVersion: true,
 } as const;
@@ -113,14 +108,8 @@ export async function sessionUserFor(claims: SessionClaims): Promise<SessionUser
   if (typeof claims.sub !== "string") return null;
   const user = await db.user.findUnique({ where: { id: claims.sub }, select: userSelect });
   if (!user?.active || !sessionIsLive(claims, user)) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    allStores: user.allStores,
-    locale: user.locale,
-  };
+  const { active: _active, sessionVersion: _sessionVersion, ...sessionUser } = user;
+  return sessionUser;
 }
 
 /** The signed-in, active user, read from the database; null when signed out, deactivated or session ended. */

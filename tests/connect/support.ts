@@ -1,6 +1,7 @@
 // Shared by the connect tests: both simulators in-process, a database of their own, and the environment
 // that points Ponte at them. Call before importing anything that reads the configuration.
 import { vi } from "vitest";
+import { sessionUserSelect } from "../../lib/access";
 import { resetEnvCache } from "../../lib/env";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "../../simulators/jumpseller";
 import { startVendusSimulator, type VendusSimulator } from "../../simulators/vendus";
@@ -80,17 +81,10 @@ export async function createSessionUser(
   email: string,
   allStores = role === "admin",
 ) {
-  const user = await db.user.create({
+  return db.user.create({
     data: { email, name: email.split("@")[0]!, passwordHash: "unused", role, allStores },
+    select: sessionUserSelect,
   });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    allStores: user.allStores,
-    locale: user.locale,
-  };
 }
 
 /** Fails when any of `secrets` appears anywhere in `value` once serialised. */

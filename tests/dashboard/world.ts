@@ -1,6 +1,6 @@
 // A seeded demo database that the dashboard's own `db` points at, and the SessionUser of each demo user.
-import { vi } from "vitest";
-import type { SessionUser } from "../../lib/access";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
+import { sessionUserSelect, type SessionUser } from "../../lib/access";
 import { seedDemoData, demoUsers } from "../../scripts/demo/seed";
 import { resetEnvCache } from "../../lib/env";
 import { createTestDatabase, type TestDatabase } from "../db";
@@ -15,7 +15,7 @@ export interface DashboardWorld {
 export async function toSessionUser(db: TestDatabase["db"], email: string): Promise<SessionUser> {
   return db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, allStores: true, locale: true },
+    select: sessionUserSelect,
   });
 }
 
@@ -43,4 +43,18 @@ export async function startDashboardWorld(): Promise<DashboardWorld> {
       await test.drop();
     },
   };
+}
+
+/**
+ * The world of one test file: started before its tests and closed after them; eachTest runs before every test
+ * (e.g. to sign the last test's user out). The returned object is filled in when the world has started.
+ */
+export function setUpDashboardWorld(eachTest?: () => void): DashboardWorld {
+  const world = {} as DashboardWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startDashboardWorld());
+  });
+  afterAll(() => world.close());
+  if (eachTest) beforeEach(eachTest);
+  return world;
 }
