@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { seedDemoData } from "../../scripts/demo/seed";
-import { createRejectionLog, createStoreDirectory, ingestWebhook, type IngestDeps } from "@/lib/ingest";
+import { createIngestDeps, ingestWebhook } from "@/lib/ingest";
 import { dispatchJobs } from "@/lib/jobs/dispatch";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
 import { connectStore } from "@/lib/stores";
@@ -58,15 +58,12 @@ function delivery(orderId: number) {
 describe("the demo's embedded database", () => {
   it("stores 50 concurrent signed webhooks, with no 5xx, while the demo script writes too", async () => {
     const sent: string[] = [];
-    const deps: IngestDeps = {
-      db: app,
-      stores: createStoreDirectory(app),
-      rejections: createRejectionLog(app),
+    const deps = createIngestDeps(app, {
       dispatch: (jobIds) =>
         dispatchJobs(app, jobIds, async (events) => {
           sent.push(...events.map((e) => e.data.jobId));
         }),
-    };
+    });
     const deliveries = Array.from({ length: 50 }, (_, i) => delivery(5000 + i));
     const [results] = await Promise.all([
       Promise.all(

@@ -3,7 +3,7 @@
 // SQL typed by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveInstallCredentials } from "@/lib/connect/credentials";
-import { createRejectionLog, createStoreDirectory, ingestWebhook, type IngestDeps } from "@/lib/ingest";
+import { createIngestDeps, ingestWebhook, type IngestDeps } from "@/lib/ingest";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
 import { connectStore, saveStoreSettings } from "@/lib/stores";
 import { createTestDatabase, type TestDatabase } from "../db";
@@ -41,12 +41,7 @@ async function deliver(code: string, token: string) {
 beforeAll(async () => {
   t = await createTestDatabase();
   storeId = (await connect("loja-cache", "token-1")).id;
-  deps = {
-    db: t.db,
-    stores: createStoreDirectory(t.db),
-    rejections: createRejectionLog(t.db),
-    dispatch: async () => undefined,
-  };
+  deps = createIngestDeps(t.db, { dispatch: async () => undefined });
 });
 afterAll(() => t.drop());
 

@@ -8,7 +8,7 @@
 // CI runs a few hundred requests; `npm run fuzz:webhooks` runs 10,000 (PONTE_FUZZ_RUNS) and prints the counts.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { createRejectionLog, createStoreDirectory, maxWebhookBodyBytes, type IngestDeps } from "@/lib/ingest";
+import { createIngestDeps, maxWebhookBodyBytes, type IngestDeps } from "@/lib/ingest";
 import { planDelivery } from "@/lib/ingest/events";
 import { jumpsellerWebhookEvents, type JumpsellerWebhookEvent } from "@/lib/jumpseller/constants";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
@@ -40,13 +40,7 @@ beforeAll(async () => {
   });
   // The app's ingest for this database, as the route builds it once per process (lib/ingest/index.ts), with a
   // dispatcher that only notes the jobs: Inngest is not under test here.
-  const deps: IngestDeps = {
-    db: t.db,
-    stores: createStoreDirectory(t.db),
-    rejections: createRejectionLog(t.db),
-    clientSecret,
-    dispatch: async (jobIds) => void dispatched.push(...jobIds),
-  };
+  const deps = createIngestDeps(t.db, { clientSecret, dispatch: async (jobIds) => void dispatched.push(...jobIds) });
   (globalThis as { ponteIngest?: IngestDeps }).ponteIngest = deps;
   ({ POST } = await import("@/app/api/webhooks/jumpseller/route"));
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import {
+  createIngestDeps,
   createRejectionLog,
   createStoreDirectory,
   ingestWebhook,
@@ -64,10 +65,7 @@ describe("webhook ingest", () => {
       hooksToken,
       vendusApiKey: "vendus-key-123456",
     });
-    deps = {
-      db: t.db,
-      stores: createStoreDirectory(t.db),
-      rejections: createRejectionLog(t.db),
+    deps = createIngestDeps(t.db, {
       clientSecret: "app-client-secret",
       dispatch: async (jobIds) => {
         const { dispatchJobs } = await import("@/lib/jobs/dispatch");
@@ -76,7 +74,7 @@ describe("webhook ingest", () => {
           sent.push(events);
         });
       },
-    };
+    });
   });
   afterAll(async () => t?.drop());
   beforeEach(() => {

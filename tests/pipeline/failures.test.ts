@@ -10,7 +10,7 @@ import en from "@/messages/en.json";
 import pt from "@/messages/pt-PT.json";
 import { hourWindow } from "@/lib/email/notify-failure";
 import { runCli } from "@/scripts/ponte";
-import { placePaidOrder, startHarness, vendusDocumentsFor, type Harness } from "./harness";
+import { paidOrderWithLostWebhooks, placePaidOrder, startHarness, vendusDocumentsFor, type Harness } from "./harness";
 
 const everyMinuteOnly = new Date("2026-01-01T10:01:00Z");
 const quarterHour = new Date("2026-01-01T10:15:00Z");
@@ -144,11 +144,7 @@ describe("failures and safety nets", () => {
   });
 
   it("creates the job and the invoice from the reconciler when the webhooks were lost", async () => {
-    const order = placePaidOrder(h, { pay: false });
-    h.control.suppressWebhooks(1, "order_paid");
-    h.control.suppressWebhooks(1, "order_updated");
-    h.control.payOrder(order.id);
-    await h.settle();
+    const order = await paidOrderWithLostWebhooks(h);
     expect(await h.db.job.count({ where: { subject: String(order.id) } })).toBe(0);
 
     h.standIn.tick(quarterHour);
@@ -162,11 +158,7 @@ describe("failures and safety nets", () => {
   });
 
   it("does not invoice orders paid before the store was connected", async () => {
-    const order = placePaidOrder(h, { pay: false });
-    h.control.suppressWebhooks(1, "order_paid");
-    h.control.suppressWebhooks(1, "order_updated");
-    h.control.payOrder(order.id);
-    await h.settle();
+    const order = await paidOrderWithLostWebhooks(h);
     // As if the store had been connected after this payment.
     await h.db.store.update({ where: { id: h.storeId }, data: { createdAt: new Date(Date.now() + 3_600_000) } });
     h.standIn.tick(new Date("2026-01-01T10:30:00Z"));

@@ -3,20 +3,12 @@
 // endpoint running the real ingest, and a fake Resend. A store is connected and its hooks registered.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { serve } from "inngest/node";
 import { afterAll, beforeAll } from "vitest";
 import { inngest } from "@/lib/inngest/client";
 import { functions } from "@/inngest/functions";
 import { resetEnvCache } from "@/lib/env";
-import {
-  createRejectionLog,
-  createStoreDirectory,
-  ingestWebhook,
-  maxWebhookBodyBytes,
-  readBodyWithLimit,
-  type IngestDeps,
-} from "@/lib/ingest";
+import { createIngestDeps } from "@/lib/ingest";
 import { dispatchJobs } from "@/lib/jobs/dispatch";
 import { createJumpsellerClient } from "@/lib/jumpseller/client";
 import { createPipelineServices, setPipelineServices } from "@/lib/pipeline/services";
@@ -25,6 +17,7 @@ import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators
 import { DEFAULT_SIMULATOR_API_KEY, startVendusSimulator, type VendusSimulator } from "@/simulators/vendus";
 import { startBasicAuthRouter } from "@/simulators/shared/basic-auth-router";
 import { createTestDatabase, type TestDatabase } from "../db";
+import { createWebhookServer } from "../support/webhook-server";
 import { startInngestStandIn, type InngestStandIn } from "../../simulators/inngest";
 import { startResendFake, type ResendFake } from "../../simulators/resend";
 
@@ -128,31 +121,13 @@ export async function startHarness(options: HarnessOptions = {}) {
 
   // The webhook endpoint, as app/api/webhooks/jumpseller/route.ts runs it (follow-ups after the answer).
   const followUps = new Set<Promise<void>>();
-  const ingest: IngestDeps = {
-    db,
-    stores: createStoreDirectory(db),
-    rejections: createRejectionLog(db),
-    clientSecret: null,
-    dispatch: (jobIds) => dispatchJobs(db, jobIds),
-  };
-  const hookServer = createServer((req, res) => {
-    void (async () => {
-      const request = new Request("http://ponte.test/api/webhooks/jumpseller", {
-        method: "POST",
-        headers: Object.entries(req.headers).flatMap(([k, v]) =>
-          typeof v === "string" ? [[k, v] as [string, string]] : [],
-        ),
-        body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-        duplex: "half",
-      } as RequestInit);
-      const body = await readBodyWithLimit(request, maxWebhookBodyBytes);
-      const result = await ingestWebhook(ingest, { headers: request.headers, body, remoteAddr: "127.0.0.1" });
-      res.writeHead(result.status, { "Content-Type": "application/json" }).end(JSON.stringify(result.body));
-      if (result.followUp) {
-        const pending = result.followUp().finally(() => followUps.delete(pending));
-        followUps.add(pending);
-      }
-    })();
+  const ingest = createIngestDeps(db, { clientSecret: null, dispatch: (jobIds) => dispatchJobs(db, jobIds) });
+  const hookServer = createWebhookServer(ingest, {
+    remoteAddr: "127.0.0.1",
+    afterAnswer: (followUp) => {
+      const pending = followUp().finally(() => followUps.delete(pending));
+      followUps.add(pending);
+    },
   });
   const webhookUrl = `http://127.0.0.1:${await listenOn(hookServer)}/api/webhooks/jumpseller`;
 
@@ -297,6 +272,16 @@ export function placePaidOrder(h: Harness, input: { nif?: string | null; pay?: b
     customer: { email: "ana@example.com", fullname: "Ana Silva" },
   });
   if (input.pay !== false) control.payOrder(order.id);
+  return order;
+}
+
+/** An order (see placePaidOrder) paid in the shop while its order_paid and order_updated webhooks were lost. */
+export async function paidOrderWithLostWebhooks(h: Harness) {
+  const order = placePaidOrder(h, { pay: false });
+  h.control.suppressWebhooks(1, "order_paid");
+  h.control.suppressWebhooks(1, "order_updated");
+  h.control.payOrder(order.id);
+  await h.settle();
   return order;
 }
 

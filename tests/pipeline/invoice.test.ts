@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { GET as getPdf } from "@/app/api/documents/[documentId]/pdf/route";
 import { signedPdfPath } from "@/lib/pipeline/pdf-link";
-import { placePaidOrder, replayDelivery, useHarness, vendusCallsFor, vendusDocumentsFor } from "./harness";
+import {
+  paidOrderWithLostWebhooks,
+  placePaidOrder,
+  replayDelivery,
+  useHarness,
+  vendusCallsFor,
+  vendusDocumentsFor,
+} from "./harness";
 
 describe("invoice-order", () => {
   const h = useHarness();
@@ -40,11 +47,7 @@ describe("invoice-order", () => {
   });
 
   it("issues one document and keeps one job when the same order_paid arrives 10 times at once", async () => {
-    const order = placePaidOrder(h, { pay: false });
-    h.control.suppressWebhooks(1, "order_paid");
-    h.control.suppressWebhooks(1, "order_updated");
-    h.control.payOrder(order.id);
-    await h.settle();
+    const order = await paidOrderWithLostWebhooks(h);
     expect(await h.db.job.count({ where: { subject: String(order.id) } })).toBe(0);
     const lost = h.control
       .deliveries()
