@@ -5,11 +5,12 @@ import { startJumpsellerSimulator, type JumpsellerSimulator } from "../simulator
 import { startVendusSimulator, type VendusSimulator } from "../simulators/vendus";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { testSecrets } from "./test-env";
+import { runCliCaptured, type RunCli } from "./support/cli";
 
 let test: TestDatabase;
 let jumpseller: JumpsellerSimulator;
 let vendus: VendusSimulator;
-let runCli: (argv: string[], out?: (line: string) => void) => Promise<number>;
+let runCli: RunCli;
 
 beforeAll(async () => {
   test = await createTestDatabase();
@@ -33,17 +34,7 @@ afterAll(async () => {
   await test.drop();
 });
 
-async function cli(...argv: string[]) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
-  try {
-    const code = await runCli(argv, (line) => lines.push(line));
-    return { code, out: lines.join("\n"), err: errors.join("\n") };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(runCli, argv);
 
 describe("ponte CLI", () => {
   it("checks only the configuration a command needs: migrating needs the database alone", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import en from "@/messages/en.json";
 import { startDashboardWorld, type DashboardWorld } from "./dashboard/world";
+import { runCliCaptured } from "./support/cli";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -21,16 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-async function cli(...argv: string[]) {
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
-  try {
-    const code = await runCli(argv, () => undefined);
-    return { code, err: errors.join("\n") };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(runCli, argv);
 
 const addStore = (...flags: string[]) =>
   cli(

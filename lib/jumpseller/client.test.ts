@@ -1,20 +1,11 @@
 // Contract tests: every client call against the in-process Jumpseller simulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ServiceError } from "@/lib/errors";
+import { serviceFailure } from "@/tests/support/service-error";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
 import { createJumpsellerClient, type JumpsellerClient } from "./client";
 
 let sim: JumpsellerSimulator;
 let client: JumpsellerClient;
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
 
 beforeAll(async () => {
   sim = await startJumpsellerSimulator({
@@ -56,11 +47,11 @@ describe("store and hooks", () => {
     expect((await client.listHooks()).map((h) => h.id)).toContain(hook.id);
     await client.deleteHook(hook.id);
     expect((await client.listHooks()).map((h) => h.id)).not.toContain(hook.id);
-    expect((await failure(client.deleteHook(hook.id))).kind).toBe("not_found");
+    expect((await serviceFailure(client.deleteHook(hook.id))).kind).toBe("not_found");
   });
 
   it("reports a refused hook as a validation error with Jumpseller's message", async () => {
-    const error = await failure(client.createHook("order_created" as never, "https://ponte.example/x"));
+    const error = await serviceFailure(client.createHook("order_created" as never, "https://ponte.example/x"));
     expect(error).toMatchObject({ kind: "validation", status: 400, service: "jumpseller" });
     expect(error.message).toContain("Event is not included in the list");
   });
@@ -112,7 +103,7 @@ describe("orders", () => {
   });
 
   it("maps 404 to not_found", async () => {
-    const error = await failure(client.getOrder(999_999));
+    const error = await serviceFailure(client.getOrder(999_999));
     expect(error).toMatchObject({ kind: "not_found", status: 404 });
   });
 });
@@ -166,14 +157,14 @@ describe("errors", () => {
       auth: { kind: "private", login: "loja", authtoken: "wrong" },
       baseUrl: sim.url,
     });
-    expect(await failure(wrong.getStoreInfo())).toMatchObject({ kind: "auth", status: 401 });
+    expect(await serviceFailure(wrong.getStoreInfo())).toMatchObject({ kind: "auth", status: 401 });
   });
 
   it("retries a read once on 5xx, then reports transient", async () => {
     sim.control.failNext(1, { status: 503 });
     expect((await client.getStoreInfo()).code).toBe("loja-teste");
     sim.control.failNext(2, { status: 500 });
-    const error = await failure(client.countOrders());
+    const error = await serviceFailure(client.countOrders());
     expect(error).toMatchObject({ kind: "transient", status: 500 });
     expect(error.isRetriable).toBe(true);
   });
@@ -182,7 +173,10 @@ describe("errors", () => {
     const o = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }] });
     const before = sim.control.requests().length;
     sim.control.failNext(1, { status: 502 });
-    expect(await failure(client.addOrderHistory(o.id, "nota"))).toMatchObject({ kind: "transient", status: 502 });
+    expect(await serviceFailure(client.addOrderHistory(o.id, "nota"))).toMatchObject({
+      kind: "transient",
+      status: 502,
+    });
     expect(
       sim.control
         .requests()
@@ -201,7 +195,7 @@ describe("errors", () => {
     });
     sim.control.setLatency(2_000);
     try {
-      const error = await failure(slow.getStoreInfo());
+      const error = await serviceFailure(slow.getStoreInfo());
       expect(error.kind).toBe("transient");
       expect(error.message).toContain("timed out after 50 ms");
     } finally {
@@ -215,12 +209,12 @@ describe("errors", () => {
       baseUrl: "http://127.0.0.1:1/v1",
       retryDelayMs: 0,
     });
-    expect((await failure(gone.getStoreInfo())).kind).toBe("transient");
+    expect((await serviceFailure(gone.getStoreInfo())).kind).toBe("transient");
   });
 
   it("maps 409 to conflict and 422 to validation", async () => {
     sim.control.failNext(1, { status: 409, body: { message: "Conflict" } });
-    expect((await failure(client.addOrderHistory(1, "x"))).kind).toBe("conflict");
+    expect((await serviceFailure(client.addOrderHistory(1, "x"))).kind).toBe("conflict");
     const o = sim.control.createOrder({ products: [{ name: "Caneca", qty: 1, price: 10, taxRate: 23 }] });
     const doc = {
       documentType: "invoice",
@@ -229,7 +223,7 @@ describe("errors", () => {
       url: "https://ponte.example/1.pdf",
     } as const;
     await client.attachDocument(o.id, doc);
-    const error = await failure(client.attachDocument(o.id, doc));
+    const error = await serviceFailure(client.attachDocument(o.id, doc));
     expect(error).toMatchObject({ kind: "validation", status: 422 });
     expect(error.message).toContain("Public has already been taken");
   });

@@ -1,6 +1,6 @@
 // OAuth against the simulator: consent page → code → tokens → refresh rotation → expiry.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ServiceError } from "@/lib/errors";
+import { serviceFailure } from "@/tests/support/service-error";
 import { startJumpsellerSimulator, type JumpsellerSimulator } from "@/simulators/jumpseller";
 import { createJumpsellerClient } from "./client";
 import { jumpsellerScope } from "./constants";
@@ -47,15 +47,6 @@ async function approve(authorizeUrl: string): Promise<URL> {
   return new URL(answer.headers.get("location") ?? "");
 }
 
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 describe("authorization code flow", () => {
   it("authorizes, exchanges the code, calls the API, and rotates the refresh token", async () => {
     const state = createOAuthState({ userId: "user-1", secret });
@@ -80,7 +71,7 @@ describe("authorization code flow", () => {
     const tokens = await exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl });
     expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
     expect(
-      (await failure(exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl }))).kind,
+      (await serviceFailure(exchangeCode({ code, clientId, clientSecret, redirectUri, authUrl: sim.authUrl }))).kind,
     ).toBe("auth");
 
     const api = createJumpsellerClient({
@@ -96,7 +87,7 @@ describe("authorization code flow", () => {
       authUrl: sim.authUrl,
     });
     expect(next.refreshToken).not.toBe(tokens.refreshToken);
-    const reused = await failure(
+    const reused = await serviceFailure(
       refreshTokens({ refreshToken: tokens.refreshToken, clientId, clientSecret, authUrl: sim.authUrl }),
     );
     expect(reused).toMatchObject({ kind: "auth", code: "invalid_grant" });
@@ -109,7 +100,7 @@ describe("authorization code flow", () => {
   it("refuses a wrong client secret as auth", async () => {
     const url = sim.control.authorize({ redirectUri, scope: jumpsellerScope, state: "s" });
     const code = new URL(url).searchParams.get("code") ?? "";
-    const error = await failure(
+    const error = await serviceFailure(
       exchangeCode({ code, clientId, clientSecret: "wrong", redirectUri, authUrl: sim.authUrl }),
     );
     expect(error).toMatchObject({ kind: "auth", code: "invalid_client" });
@@ -156,7 +147,7 @@ describe("authorization code flow", () => {
       baseUrl: sim.url,
       auth: { kind: "oauth", getAccessToken: async () => stored.accessToken },
     });
-    expect(await failure(stale.countOrders())).toMatchObject({ kind: "auth", status: 401 });
+    expect(await serviceFailure(stale.countOrders())).toMatchObject({ kind: "auth", status: 401 });
     await api.countOrders();
     sim.control.setTime(null);
   });
@@ -182,7 +173,7 @@ describe("authorization code flow", () => {
       auth: { kind: "oauth", getAccessToken: async () => tokens.accessToken },
     });
     expect((await api.getStoreInfo()).code).toBe("ponte-demo");
-    expect(await failure(api.countOrders())).toMatchObject({ kind: "auth", status: 403 });
+    expect(await serviceFailure(api.countOrders())).toMatchObject({ kind: "auth", status: 403 });
   });
 });
 

@@ -1,9 +1,10 @@
 // Stores added from the command line get their hooks from store:add, or later with `store:hooks`.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hookUrl, startConnectWorld, type ConnectWorld } from "./support";
+import { runCliCaptured, type RunCli } from "../support/cli";
 
 let world: ConnectWorld;
-let runCli: (argv: string[], out?: (line: string) => void) => Promise<number>;
+let runCli: RunCli;
 
 beforeAll(async () => {
   world = await startConnectWorld();
@@ -11,17 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-async function cli(...argv: string[]) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
-  try {
-    const code = await runCli(argv, (line) => lines.push(line));
-    return { code, out: lines.join("\n"), err: errors.join("\n") };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = (...argv: string[]) => runCliCaptured(runCli, argv);
 
 describe("store:hooks", () => {
   it("registers the five hooks once for a store added with store:add --skip-hooks, however often it runs", async () => {

@@ -141,6 +141,16 @@ describe("installing Ponte in a Jumpseller store", () => {
 });
 
 describe("the Vendus key", () => {
+  /** Setup choices that would be accepted once the store has a key. */
+  const ftChoices = {
+    vendusRegisterId: 101,
+    documentType: "FT" as const,
+    defaultVatRate: 22,
+    oss: false,
+    testMode: true,
+    enabled: true,
+  };
+
   it("refuses a key Vendus refuses, and keeps the store pending", async () => {
     const result = await vendusKey.saveVendusKey({ user: admin, storeId, apiKey: "not-a-real-vendus-key" });
     expect(result).toMatchObject({
@@ -152,16 +162,7 @@ describe("the Vendus key", () => {
     expect(short).toMatchObject({ error: "invalid", fields: { apiKey: "key_too_short" } });
     const cred = await world.test.db.storeCredential.findUniqueOrThrow({ where: { storeId } });
     expect(cred.vendusKeyHint).toBe("");
-    const early = await setup.finishStoreSetup({
-      user: admin,
-      storeId,
-      vendusRegisterId: 101,
-      documentType: "FT",
-      defaultVatRate: 22,
-      oss: false,
-      testMode: true,
-      enabled: true,
-    });
+    const early = await setup.finishStoreSetup({ user: admin, storeId, ...ftChoices });
     expect(early).toMatchObject({ error: "vendus_key_missing" });
   });
 
@@ -175,18 +176,9 @@ describe("the Vendus key", () => {
     expect(await vendusKey.saveVendusKey({ user: accountant, storeId, apiKey: goodVendusKey })).toMatchObject({
       error: "not_found",
     });
-    expect(
-      await setup.finishStoreSetup({
-        user: merchant,
-        storeId,
-        vendusRegisterId: 101,
-        documentType: "FT",
-        defaultVatRate: 22,
-        oss: false,
-        testMode: true,
-        enabled: true,
-      }),
-    ).toMatchObject({ error: "forbidden" });
+    expect(await setup.finishStoreSetup({ user: merchant, storeId, ...ftChoices })).toMatchObject({
+      error: "forbidden",
+    });
   });
 
   it("keeps a good key sealed, records the region and lists the active registers and payment methods", async () => {

@@ -1,7 +1,7 @@
 // Asking for a credit note from the order page: accountants and admins only, never more than is creditable.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
-import { startDashboardWorld, type DashboardWorld } from "../dashboard/world";
+import { setUpDashboardWorld } from "../dashboard/world";
 import { createEventSink } from "./support";
 
 let currentUser: SessionUser | null = null;
@@ -12,12 +12,7 @@ vi.mock("@/lib/inngest/client", () => ({ inngest: { send: (events: never) => sin
 
 const { submitCreditNote } = await import("@/lib/actions/credit-notes");
 
-let world: DashboardWorld;
-beforeAll(async () => {
-  world = await startDashboardWorld();
-});
-afterAll(() => world.close());
-beforeEach(() => {
+const world = setUpDashboardWorld(() => {
   currentUser = null;
 });
 

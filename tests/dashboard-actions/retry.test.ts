@@ -1,7 +1,7 @@
 // Retrying jobs from the dashboard: a new dispatch recorded and audited, only ever on jobs the user may see.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
-import { startDashboardWorld, type DashboardWorld } from "../dashboard/world";
+import { setUpDashboardWorld } from "../dashboard/world";
 import { createEventSink, createFailedJob } from "./support";
 
 let currentUser: SessionUser | null = null;
@@ -12,12 +12,7 @@ vi.mock("@/lib/inngest/client", () => ({ inngest: { send: (events: never) => sin
 
 const { retryAllFailedJobs, retryJob, retrySelectedJobs } = await import("@/lib/actions/jobs");
 
-let world: DashboardWorld;
-beforeAll(async () => {
-  world = await startDashboardWorld();
-});
-afterAll(() => world.close());
-beforeEach(() => {
+const world = setUpDashboardWorld(() => {
   currentUser = null;
 });
 

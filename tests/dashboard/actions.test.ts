@@ -1,8 +1,8 @@
 // Server actions are public endpoints: each one checks the user and the store itself, whatever page called
 // it. Here they are called directly, as a crafted request would call them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
-import { startDashboardWorld, type DashboardWorld } from "./world";
+import { setUpDashboardWorld } from "./world";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -15,12 +15,7 @@ vi.mock("next/server", () => ({ after: (task: () => unknown) => void afterAnswer
 const { updateStoreSettings } = await import("@/lib/actions/stores");
 const { createUserAccount, setUserActive, updateUserAccess } = await import("@/lib/actions/users");
 
-let world: DashboardWorld;
-beforeAll(async () => {
-  world = await startDashboardWorld();
-});
-afterAll(() => world.close());
-beforeEach(() => {
+const world = setUpDashboardWorld(() => {
   currentUser = null;
 });
 

@@ -1,6 +1,6 @@
 // Every read goes through lib/access: a merchant sees their own store and nothing else, whichever function
 // or filter they use.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findVisibleStore, storeScopeSql, storesVisibleTo, type SessionUser } from "@/lib/access";
 import { listAuditEvents, listRejectedDeliveries } from "@/lib/data/audit";
 import { listJobs, jobSearchSchema } from "@/lib/data/jobs";
@@ -10,13 +10,9 @@ import { getOverview } from "@/lib/data/overview";
 import { getStoreDetail, listStores } from "@/lib/data/stores";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { seedDemoData } from "@/scripts/demo/seed";
-import { startDashboardWorld, type DashboardWorld } from "./world";
+import { setUpDashboardWorld } from "./world";
 
-let world: DashboardWorld;
-beforeAll(async () => {
-  world = await startDashboardWorld();
-});
-afterAll(() => world.close());
+const world = setUpDashboardWorld();
 
 const codes = async (user: SessionUser) => (await listStores(user)).map((s) => s.code).sort();
 
