@@ -89,8 +89,11 @@ export function finishKeyset<T extends { id: string }>(
   };
 }
 
+/** A page's searchParams, as Next hands them over. */
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 /** Next's searchParams values may repeat (the first wins); empty ones (an "all" filter) are dropped. */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
+export function firstValues(params: Awaited<SearchParams>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const first = Array.isArray(value) ? value[0] : value;

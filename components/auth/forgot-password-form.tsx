@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, FormError, Input } from "@/components/ui/field";
 import { requestPasswordReset } from "@/lib/actions/password-reset";
 
 export function ForgotPasswordForm() {
@@ -23,14 +23,7 @@ export function ForgotPasswordForm() {
           <Field label={t("email")} htmlFor="email" error={field("email")}>
             <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
           </Field>
-          {form ? (
-            <p
-              role="alert"
-              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200"
-            >
-              {form}
-            </p>
-          ) : null}
+          <FormError>{form}</FormError>
           <Button type="submit" variant="primary" className="w-full" disabled={isPending}>
             {t("send")}
           </Button>

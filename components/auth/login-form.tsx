@@ -3,7 +3,7 @@ import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, FormError, Input } from "@/components/ui/field";
 import { formatTime } from "@/lib/format";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
@@ -53,11 +53,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <Field label={t("password")} htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-          {error}
-        </p>
-      ) : null}
+      <FormError>{error}</FormError>
       <Button type="submit" variant="primary" className="w-full" disabled={isPending}>
         {isPending ? t("submitting") : t("submit")}
       </Button>

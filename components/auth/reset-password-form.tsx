@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, FormError, Input } from "@/components/ui/field";
 import { resetPassword } from "@/lib/actions/password-reset";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -20,11 +20,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <Field label={t("confirm")} htmlFor="confirm" error={field("confirm")}>
         <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
       </Field>
-      {form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-          {form}
-        </p>
-      ) : null}
+      <FormError>{form}</FormError>
       <Button type="submit" variant="primary" className="w-full" disabled={isPending}>
         {t("save")}
       </Button>

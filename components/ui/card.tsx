@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
+import type { HeaderProps } from "./page-header";
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
   return (
@@ -7,15 +8,7 @@ export function Card({ children, className }: { children: ReactNode; className?:
   );
 }
 
-export function CardHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: ReactNode;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
+export function CardHeader({ title, description, actions }: HeaderProps) {
   return (
     <div className="flex items-start justify-between gap-4 border-b border-zinc-100 px-4 py-3">
       <div>

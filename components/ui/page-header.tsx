@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({
-  title,
-  description,
-  actions,
-}: {
+/** A heading with an optional line below it and actions at its right: a page's, a card's. */
+export interface HeaderProps {
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
-}) {
+}
+
+export function PageHeader({ title, description, actions }: HeaderProps) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">

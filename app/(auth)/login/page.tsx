@@ -7,17 +7,14 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getSessionUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import type { SearchParams } from "@/lib/keyset";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
   return { title: t("title") };
 }
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   // Only same-site paths: an open redirect after sign-in would hand the session to any site.
   const callbackUrl = safeCallbackPath(params.callbackUrl, getEnv().NEXTAUTH_URL);

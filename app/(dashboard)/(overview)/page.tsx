@@ -12,17 +12,13 @@ import { listOpenOutages } from "@/lib/data/outages";
 import { getOverview } from "@/lib/data/overview";
 import { getOverviewChart } from "@/lib/data/overview-chart";
 import { formatEuros } from "@/lib/format";
-import { firstValues } from "@/lib/keyset";
+import { firstValues, type SearchParams } from "@/lib/keyset";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
 }
 
-export default async function OverviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   // The chart's store, if given: read within the visible stores, so another store's id shows nothing of it.

@@ -9,17 +9,14 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth";
 import { auditSearchSchema } from "@/lib/data/audit";
 import { listStoreOptions } from "@/lib/data/stores";
-import { firstValues } from "@/lib/keyset";
+import { firstValues, type SearchParams } from "@/lib/keyset";
+import { storeFilter } from "@/components/ui/store-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const search = auditSearchSchema.parse(params);
@@ -38,15 +35,7 @@ export default async function AuditPage({
           <FilterBar
             key={search.store ?? ""}
             action="/audit"
-            selects={[
-              {
-                name: "store",
-                label: t("columns.store"),
-                allLabel: common("allStores"),
-                value: search.store,
-                options: stores.map((s) => ({ value: s.id, label: s.name })),
-              },
-            ]}
+            selects={[storeFilter(stores, { label: t("columns.store"), allLabel: common("allStores") }, search.store)]}
           />
           <Suspense key={JSON.stringify(search)} fallback={<TableSkeleton rows={5} columns={5} />}>
             <AuditResults user={user} search={search} params={params} />

@@ -11,17 +11,14 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth";
 import { jobKinds, jobSearchSchema, jobStatuses } from "@/lib/data/jobs";
 import { listStoreOptions } from "@/lib/data/stores";
-import { firstValues } from "@/lib/keyset";
+import { firstValues, type SearchParams } from "@/lib/keyset";
+import { storeFilter } from "@/components/ui/store-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobs"))("title") };
 }
 
-export default async function JobsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function JobsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const search = jobSearchSchema.parse(params);
@@ -56,13 +53,7 @@ export default async function JobsPage({
               value: search.status,
               options: jobStatuses.map((s) => ({ value: s, label: statusT(s) })),
             },
-            {
-              name: "store",
-              label: t("columns.store"),
-              allLabel: common("allStores"),
-              value: search.store,
-              options: stores.map((s) => ({ value: s.id, label: s.name })),
-            },
+            storeFilter(stores, { label: t("columns.store"), allLabel: common("allStores") }, search.store),
             {
               name: "kind",
               label: t("columns.kind"),

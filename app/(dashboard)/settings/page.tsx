@@ -9,17 +9,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
-import { firstValues } from "@/lib/keyset";
+import { firstValues, type SearchParams } from "@/lib/keyset";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const t = await getTranslations("settings");

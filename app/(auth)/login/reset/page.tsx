@@ -5,17 +5,14 @@ import { AuthShell } from "@/components/auth/auth-shell";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { db } from "@/lib/db";
 import { findResetLink } from "@/lib/password-reset";
+import type { SearchParams } from "@/lib/keyset";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("passwordReset"))("resetTitle") };
 }
 
 /** The page a reset link opens: a new password for the account, or why the link no longer works. */
-export default async function ResetPasswordPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const { token } = await searchParams;
   const t = await getTranslations("passwordReset");
   const link = await findResetLink(db, token);

@@ -9,17 +9,14 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth";
 import { invoiceStates, orderSearchSchema } from "@/lib/data/orders";
 import { listStoreOptions } from "@/lib/data/stores";
-import { firstValues } from "@/lib/keyset";
+import { firstValues, type SearchParams } from "@/lib/keyset";
+import { storeFilter } from "@/components/ui/store-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orders"))("title") };
 }
 
-export default async function OrdersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
   const search = orderSearchSchema.parse(params);
@@ -40,13 +37,7 @@ export default async function OrdersPage({
           keep={{ sort: search.sort === "asc" ? "asc" : undefined }}
           search={{ name: "q", label: t("searchLabel"), value: search.q, placeholder: t("searchPlaceholder") }}
           selects={[
-            {
-              name: "store",
-              label: t("columns.store"),
-              allLabel: common("allStores"),
-              value: search.store,
-              options: stores.map((s) => ({ value: s.id, label: s.name })),
-            },
+            storeFilter(stores, { label: t("columns.store"), allLabel: common("allStores") }, search.store),
             {
               name: "state",
               label: t("columns.invoiceState"),

@@ -10,6 +10,7 @@ import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
 import { isJumpsellerAppConfigured, listPendingStores } from "@/lib/connect/data";
 import { oauthRedirectUri } from "@/lib/connect/install-state";
+import { ConnectError } from "@/components/connect/connect-error";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("connect"))("title") };
@@ -40,15 +41,7 @@ export default async function ConnectPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {errorCode ? (
-        <p
-          role="alert"
-          className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-          data-testid="connect-error"
-        >
-          {errorMessage(errorCode)}
-        </p>
-      ) : null}
+      {errorCode ? <ConnectError message={errorMessage(errorCode)} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title={t("install.title")} />

@@ -9,6 +9,7 @@ import { can } from "@/lib/access";
 import { requireUser } from "@/lib/auth";
 import { getConnectStore } from "@/lib/connect/data";
 import { loadSetupOptions } from "@/lib/connect/vendus-key";
+import { ConnectError } from "@/components/connect/connect-error";
 
 type Props = {
   params: Promise<{ storeId: string }>;
@@ -48,13 +49,7 @@ export default async function ConnectStorePage({ params, searchParams }: Props) 
         description={t("store.description", { code: store.code })}
       />
       {errorCode ? (
-        <p
-          role="alert"
-          className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-          data-testid="connect-error"
-        >
-          {errorMessage(errorCode)}
-        </p>
+        <ConnectError message={errorMessage(errorCode)} />
       ) : store.jumpsellerAuth === "oauth" ? (
         <p className="mb-6 text-sm text-emerald-700">{t("store.installed")}</p>
       ) : null}
