@@ -16,6 +16,9 @@ export interface CorrectionValues extends OrderCorrection {
   original: { taxId?: string | null; name?: string | null; address?: string | null } | null;
 }
 
+/** The customer's address, each a plain text field named as in OrderCorrection (and in the messages). */
+const addressFields = ["name", "address", "postalCode", "city"] as const;
+
 export function OrderCorrection({
   orderId,
   correction,
@@ -137,18 +140,11 @@ export function OrderCorrection({
             onChange={(event) => setConsumidorFinal(event.target.checked)}
           />
         </div>
-        <Field label={t("name")} htmlFor="correction-name">
-          <Input id="correction-name" name="name" defaultValue={correction?.name ?? ""} />
-        </Field>
-        <Field label={t("address")} htmlFor="correction-address">
-          <Input id="correction-address" name="address" defaultValue={correction?.address ?? ""} />
-        </Field>
-        <Field label={t("postalCode")} htmlFor="correction-postalCode">
-          <Input id="correction-postalCode" name="postalCode" defaultValue={correction?.postalCode ?? ""} />
-        </Field>
-        <Field label={t("city")} htmlFor="correction-city">
-          <Input id="correction-city" name="city" defaultValue={correction?.city ?? ""} />
-        </Field>
+        {addressFields.map((key) => (
+          <Field key={key} label={t(key)} htmlFor={`correction-${key}`}>
+            <Input id={`correction-${key}`} name={key} defaultValue={correction?.[key] ?? ""} />
+          </Field>
+        ))}
         {fields.form ? <p className="text-xs text-red-700 sm:col-span-2">{fieldError("form")}</p> : null}
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button type="submit" size="sm" variant="primary" disabled={pending}>

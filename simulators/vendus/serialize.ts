@@ -12,8 +12,8 @@ function qty(milli: number) {
   return milli / 1000;
 }
 
-/** The 201 answer of POST /documents/. */
-export function createdJson(doc: SimDocument) {
+/** What every view of a document starts with. */
+function headJson(doc: SimDocument) {
   return {
     id: doc.id,
     type: doc.type,
@@ -22,6 +22,13 @@ export function createdJson(doc: SimDocument) {
     system_time: doc.systemTime,
     amount_gross: money(doc.grossCents),
     amount_net: money(doc.netCents),
+  };
+}
+
+/** The 201 answer of POST /documents/. */
+export function createdJson(doc: SimDocument) {
+  return {
+    ...headJson(doc),
     hash: doc.hash,
     atcud: doc.atcud,
     qrcode_data: doc.qrcodeData,
@@ -32,13 +39,7 @@ export function createdJson(doc: SimDocument) {
 /** A row of GET /documents/: no ATCUD, no items (as on the live API). */
 export function rowJson(doc: SimDocument) {
   return {
-    id: doc.id,
-    type: doc.type,
-    number: doc.number,
-    date: doc.date,
-    system_time: doc.systemTime,
-    amount_gross: money(doc.grossCents),
-    amount_net: money(doc.netCents),
+    ...headJson(doc),
     status: { id: doc.status, title: statusTitles[doc.status] },
     external_reference: doc.externalReference,
     register_id: doc.registerId,

@@ -2,6 +2,7 @@
 // of README.md). This file shares no code with the engine: it is the independent side of every comparison.
 import type { z } from "zod";
 import { orderSchema, type JumpsellerOrder, type OrderStatus } from "@/lib/jumpseller/schemas";
+import type { SimAddress } from "@/simulators/jumpseller/state";
 
 export type RawOrder = z.input<typeof orderSchema>;
 
@@ -21,16 +22,8 @@ export interface FixtureLine {
   rate?: number | null;
 }
 
-export interface FixtureAddress {
-  name: string | null;
-  surname: string | null;
-  taxid: string | null;
-  address: string | null;
-  city: string | null;
-  postal: string | null;
-  country: string | null;
-  country_code: string | null;
-}
+/** A Jumpseller address as a fixture spells it: without region and municipality. */
+export type FixtureAddress = Omit<SimAddress, "region" | "municipality">;
 
 export interface FixtureSpec {
   id?: number;
