@@ -169,32 +169,50 @@ export function OrderCorrection({
           <ActionStatus message={message} />
         </div>
         {correction && confirmingRemoval ? (
-          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2" role="group">
-            <p>{t("removeConfirm")}</p>
-            <div className="mt-2 flex gap-2">
-              <Button type="button" size="sm" variant="danger" disabled={pending} onClick={removeNow}>
-                {t("removeYes")}
-              </Button>
-              <Button type="button" size="sm" variant="secondary" onClick={() => setConfirmingRemoval(false)}>
-                {t("cancel")}
-              </Button>
-            </div>
-          </div>
+          <ConfirmPanel
+            question={t("removeConfirm")}
+            yes={t("removeYes")}
+            cancel={t("cancel")}
+            pending={pending}
+            onYes={removeNow}
+            onCancel={() => setConfirmingRemoval(false)}
+          />
         ) : null}
         {reissue && confirming ? (
-          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2" role="group">
-            <p>{t("reissueConfirm", { number: reissue.number })}</p>
-            <div className="mt-2 flex gap-2">
-              <Button type="button" size="sm" variant="danger" disabled={pending} onClick={reissueNow}>
-                {t("reissueYes")}
-              </Button>
-              <Button type="button" size="sm" variant="secondary" onClick={() => setConfirming(false)}>
-                {t("cancel")}
-              </Button>
-            </div>
-          </div>
+          <ConfirmPanel
+            question={t("reissueConfirm", { number: reissue.number })}
+            yes={t("reissueYes")}
+            cancel={t("cancel")}
+            pending={pending}
+            onYes={reissueNow}
+            onCancel={() => setConfirming(false)}
+          />
         ) : null}
       </form>
     </Card>
+  );
+}
+
+/** Asks before a step that cannot be undone: yes (danger) or cancel. */
+function ConfirmPanel(props: {
+  question: string;
+  yes: string;
+  cancel: string;
+  pending: boolean;
+  onYes: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-2" role="group">
+      <p>{props.question}</p>
+      <div className="mt-2 flex gap-2">
+        <Button type="button" size="sm" variant="danger" disabled={props.pending} onClick={props.onYes}>
+          {props.yes}
+        </Button>
+        <Button type="button" size="sm" variant="secondary" onClick={props.onCancel}>
+          {props.cancel}
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
-import { connectStore } from "@/lib/stores";
+import { connectHookStore } from "./support";
 import { createTestDatabase } from "../db";
 
 export interface AckLoadResult {
@@ -38,13 +38,7 @@ export async function measureAckLatency(options: {
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
-    await connectStore(t.db, {
-      code: "bench",
-      settings: { name: "Bench", enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304 },
-      jumpseller: { kind: "private", login: "l", authtoken: "t" },
-      hooksToken,
-      vendusApiKey: "vendus-key-123456",
-    });
+    await connectHookStore(t.db, { code: "bench", name: "Bench", hooksToken });
     const [line] = (await once(server.stdout!, "data")) as [Buffer];
     const port = /listening (\d+)/.exec(line.toString())?.[1];
     if (!port) throw new Error(`the ingest server did not start: ${line.toString()}`);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveInstallCredentials } from "@/lib/connect/credentials";
 import { createIngestDeps, ingestWebhook, type IngestDeps } from "@/lib/ingest";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
-import { connectStore, saveStoreSettings } from "@/lib/stores";
+import { saveStoreSettings } from "@/lib/stores";
+import { connectHookStore } from "./support";
 import { createTestDatabase, type TestDatabase } from "../db";
 
 let t: TestDatabase;
@@ -13,14 +14,7 @@ let deps: IngestDeps;
 let storeId: string;
 let orderId = 5000;
 
-const connect = (code: string, hooksToken: string) =>
-  connectStore(t.db, {
-    code,
-    settings: { name: code, enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304 },
-    jumpseller: { kind: "private", login: code, authtoken: "t".repeat(32) },
-    hooksToken,
-    vendusApiKey: "vendus-key-123456",
-  });
+const connect = (code: string, hooksToken: string) => connectHookStore(t.db, { code, name: code, hooksToken });
 
 /** A paid order for the store, signed with the given token; the answer Ponte gives. */
 async function deliver(code: string, token: string) {

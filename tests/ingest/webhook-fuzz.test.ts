@@ -12,7 +12,7 @@ import { createIngestDeps, maxWebhookBodyBytes, type IngestDeps } from "@/lib/in
 import { planDelivery } from "@/lib/ingest/events";
 import { jumpsellerWebhookEvents, type JumpsellerWebhookEvent } from "@/lib/jumpseller/constants";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
-import { connectStore } from "@/lib/stores";
+import { connectHookStore } from "./support";
 import { createTestDatabase, type TestDatabase } from "../db";
 
 const runs = Number(process.env.PONTE_FUZZ_RUNS ?? 300);
@@ -31,13 +31,7 @@ let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await connectStore(t.db, {
-    code,
-    settings: { name: "Loja Fuzz", enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304 },
-    jumpseller: { kind: "private", login: "l", authtoken: "t" },
-    hooksToken,
-    vendusApiKey: "vendus-key-123456",
-  });
+  await connectHookStore(t.db, { code, name: "Loja Fuzz", hooksToken });
   // The app's ingest for this database, as the route builds it once per process (lib/ingest/index.ts), with a
   // dispatcher that only notes the jobs: Inngest is not under test here.
   const deps = createIngestDeps(t.db, { clientSecret, dispatch: async (jobIds) => void dispatched.push(...jobIds) });

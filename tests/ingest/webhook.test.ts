@@ -13,7 +13,7 @@ import {
 } from "@/lib/ingest";
 import { dispatchWaitingJobs, type JobEvent } from "@/lib/jobs/dispatch";
 import { signWebhookBody } from "@/lib/jumpseller/webhook-signature";
-import { connectStore } from "@/lib/stores";
+import { connectHookStore } from "./support";
 import { createTestDatabase, type TestDatabase } from "../db";
 
 const hooksToken = "hooks-token-0123456789";
@@ -58,13 +58,7 @@ describe("webhook ingest", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    await connectStore(t.db, {
-      code,
-      settings: { name: "Loja", enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304 },
-      jumpseller: { kind: "private", login: "l", authtoken: "t" },
-      hooksToken,
-      vendusApiKey: "vendus-key-123456",
-    });
+    await connectHookStore(t.db, { code, name: "Loja", hooksToken });
     deps = createIngestDeps(t.db, {
       clientSecret: "app-client-secret",
       dispatch: async (jobIds) => {
