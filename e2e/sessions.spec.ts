@@ -13,6 +13,21 @@ async function secondBrowser(browser: Browser, user: Credentials): Promise<{ con
   return { context, page };
 }
 
+/**
+ * A new merchant of loja-do-mar, signed in here (when `page` is given) and in a second browser. Two browsers and
+ * several sign-ins: slow on a busy machine.
+ */
+async function merchantInTwoBrowsers(
+  browser: Browser,
+  freshUser: (input: { role: "merchant"; storeCodes: string[] }) => Promise<Credentials & { id: string }>,
+  page?: Page,
+) {
+  test.slow();
+  const user = await freshUser({ role: "merchant", storeCodes: ["loja-do-mar"] });
+  if (page) await signIn(page, user);
+  return { user, other: await secondBrowser(browser, user) };
+}
+
 async function expectSignedOut(page: Page) {
   await page.goto("/orders");
   await expect(page).toHaveURL(/\/login/);
@@ -45,12 +60,8 @@ test("after sign-out, a copy of the session cookie opens nothing, on any device"
   browser,
   freshUser,
 }) => {
-  // Two browsers and several sign-ins: slow on a busy machine.
-  test.slow();
-  const user = await freshUser({ role: "merchant", storeCodes: ["loja-do-mar"] });
-  await signIn(page, user);
+  const { other } = await merchantInTwoBrowsers(browser, freshUser, page);
   const copied = await page.context().cookies();
-  const other = await secondBrowser(browser, user);
 
   await page.getByRole("button", { name: "Terminar sessão" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -67,11 +78,7 @@ test("changing the password keeps this browser signed in and signs the others ou
   browser,
   freshUser,
 }) => {
-  // Two browsers and several sign-ins: slow on a busy machine.
-  test.slow();
-  const user = await freshUser({ role: "merchant", storeCodes: ["loja-do-mar"] });
-  await signIn(page, user);
-  const other = await secondBrowser(browser, user);
+  const { user, other } = await merchantInTwoBrowsers(browser, freshUser, page);
 
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Palavra-passe", exact: true });
@@ -93,10 +100,7 @@ test("changing the password keeps this browser signed in and signs the others ou
 });
 
 test("an admin's change to a user's access signs that user out", async ({ page, browser, signInAs, freshUser }) => {
-  // Two browsers and several sign-ins: slow on a busy machine.
-  test.slow();
-  const user = await freshUser({ role: "merchant", storeCodes: ["loja-do-mar"] });
-  const merchant = await secondBrowser(browser, user);
+  const { user, other: merchant } = await merchantInTwoBrowsers(browser, freshUser);
   await signInAs("admin");
   await page.goto(`/settings?user=${user.id}`);
   const form = page.getByRole("form", { name: "Editar acessos" });

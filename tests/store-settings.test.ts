@@ -142,7 +142,7 @@ describe("settings the model accepts", () => {
 
   it("are saved by the CLI as given", async () => {
     const result = await addStore("--register", "101", "--payment-method", "304", "--vat", "13", "--test-mode", "no");
-    expect(result).toEqual({ code: 0, err: "" });
+    expect(result).toEqual({ code: 0, out: expect.stringMatching(/^Connected store loja-nova /), err: "" });
     const store = await world.test.db.store.findUniqueOrThrow({ where: { code: "loja-nova" } });
     expect(store).toMatchObject({ enabled: true, vendusRegisterId: 101, vendusPaymentMethodId: 304, testMode: false });
     expect(Number(store.defaultVatRate)).toBe(13);
