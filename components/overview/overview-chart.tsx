@@ -1,4 +1,4 @@
-// Invoiced amount (bars) and failures (red dots) per Lisbon day, drawn as plain SVG on the server: no script,
+// Invoiced amount net of credit notes (bars; a day whose credit notes outweigh its invoices has none) and failures (red dots) per Lisbon day, drawn as plain SVG on the server: no script,
 // no style attributes (the CSP allows neither without a nonce), colours from Tailwind classes. The same figures
 // follow as a table, for screen readers and for anyone who wants the exact numbers.
 import { useLocale, useTranslations } from "next-intl";
@@ -96,7 +96,7 @@ export function OverviewChart({ days, storeName }: { days: ChartDay[]; storeName
               </title>
               <rect
                 x={x(i) - barWidth / 2}
-                y={y(d.invoicedCents)}
+                y={y(Math.max(0, d.invoicedCents))}
                 width={barWidth}
                 height={Math.max(0, margin.top + plotHeight - y(d.invoicedCents))}
                 className="fill-teal-600"
@@ -120,6 +120,7 @@ export function OverviewChart({ days, storeName }: { days: ChartDay[]; storeName
               <Th>{t("day")}</Th>
               <Th className="text-right">{t("invoiced")}</Th>
               <Th className="text-right">{t("invoices")}</Th>
+              <Th className="text-right">{t("credited")}</Th>
               <Th className="text-right">{t("failures")}</Th>
             </tr>
           </THead>
@@ -129,6 +130,7 @@ export function OverviewChart({ days, storeName }: { days: ChartDay[]; storeName
                 <Td>{formatDay(d.day, locale)}</Td>
                 <Td className="text-right tabular-nums">{formatEuros(d.invoicedCents, locale)}</Td>
                 <Td className="text-right tabular-nums">{d.invoices}</Td>
+                <Td className="text-right tabular-nums">{formatEuros(d.creditedCents, locale)}</Td>
                 <Td className="text-right tabular-nums">{d.failures}</Td>
               </Tr>
             ))}

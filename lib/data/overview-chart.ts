@@ -1,5 +1,5 @@
-// The overview's chart: invoiced amount and failures per Lisbon day over the last 30 days, for every visible
-// store or one. Read from the daily rollups (StoreDailyInvoices, kept by triggers on Document;
+// The overview's chart: invoiced amount (net of the credit notes issued that day) and failures per Lisbon day
+// over the last 30 days, for every visible store or one. Read from the daily rollups (StoreDailyInvoices, kept by triggers on Document;
 // StoreDailyFailures, counted when a job fails), by their (day, storeId) keys: at most 30 rows per store,
 // whatever the number of orders.
 import { storeScope, type SessionUser } from "@/lib/access";
@@ -10,8 +10,11 @@ export const chartDays = 30;
 
 export interface ChartDay {
   day: CalendarDay;
-  /** Invoices (FT, FR, FS) issued that day: their count and gross total in cents. */
+  /** Invoices (FT, FR, FS) issued that day: their count. */
   invoices: number;
+  /** Credit notes (NC) issued that day, gross, in cents, whichever day the invoice they credit is from. */
+  creditedCents: number;
+  /** The invoices' gross total less that day's credit notes, in cents (below zero when credits outweigh it). */
   invoicedCents: number;
   /** Jobs that gave up that day. */
   failures: number;
@@ -35,7 +38,7 @@ export async function getOverviewChart(
     day: { gte: dateOf(first), lte: dateOf(today) },
   };
   const [invoiced, failed] = await Promise.all([
-    db.storeDailyInvoices.groupBy({ by: ["day"], where, _sum: { count: true, grossCents: true } }),
+    db.storeDailyInvoices.groupBy({ by: ["day"], where, _sum: { count: true, grossCents: true, creditedCents: true } }),
     db.storeDailyFailures.groupBy({ by: ["day"], where, _sum: { count: true } }),
   ]);
   const invoicedBy = new Map(invoiced.map((row) => [dayOf(row.day), row._sum]));
@@ -43,10 +46,12 @@ export async function getOverviewChart(
   return Array.from({ length: chartDays }, (_, i) => {
     const day = addDays(first, i);
     const sums = invoicedBy.get(day);
+    const creditedCents = Number(sums?.creditedCents ?? 0);
     return {
       day,
       invoices: sums?.count ?? 0,
-      invoicedCents: Number(sums?.grossCents ?? 0),
+      creditedCents,
+      invoicedCents: Number(sums?.grossCents ?? 0) - creditedCents,
       failures: failedBy.get(day) ?? 0,
     };
   });

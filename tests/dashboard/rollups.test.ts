@@ -19,6 +19,7 @@ interface Daily {
   storeId: string;
   count: number;
   grossCents: number;
+  creditedCents: number;
 }
 
 async function rollups(h: Harness) {
@@ -26,8 +27,9 @@ async function rollups(h: Harness) {
     SELECT "storeId", "awaitingInvoice", "failedJobs", "lastWebhookAt" FROM "StoreRollup"
     WHERE "awaitingInvoice" <> 0 OR "failedJobs" <> 0 OR "lastWebhookAt" IS NOT NULL ORDER BY "storeId"`;
   const daily = await h.db.$queryRaw<Daily[]>`
-    SELECT day::text AS day, "storeId", count, "grossCents"::int AS "grossCents" FROM "StoreDailyInvoices"
-    WHERE count <> 0 OR "grossCents" <> 0 ORDER BY day, "storeId"`;
+    SELECT day::text AS day, "storeId", count, "grossCents"::int AS "grossCents",
+           "creditedCents"::int AS "creditedCents" FROM "StoreDailyInvoices"
+    WHERE count <> 0 OR "grossCents" <> 0 OR "creditedCents" <> 0 ORDER BY day, "storeId"`;
   return { counters, daily };
 }
 
@@ -46,8 +48,10 @@ async function recount(h: Harness) {
     ORDER BY s.id`;
   const daily = await h.db.$queryRaw<Daily[]>`
     SELECT ("issuedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Lisbon')::date::text AS day, "storeId",
-           count(*)::int AS count, sum("amountGrossCents")::int AS "grossCents"
-    FROM "Document" WHERE type IN ('FT', 'FR', 'FS')
+           count(*) FILTER (WHERE type <> 'NC')::int AS count,
+           coalesce(sum("amountGrossCents") FILTER (WHERE type <> 'NC'), 0)::int AS "grossCents",
+           coalesce(sum("amountGrossCents") FILTER (WHERE type = 'NC'), 0)::int AS "creditedCents"
+    FROM "Document"
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return { counters, daily };
 }
@@ -140,6 +144,24 @@ describe("store rollups", () => {
       },
     });
     await h.db.$executeRaw`UPDATE "Order" SET "invoiceState" = 'invoiced' WHERE "jumpsellerId" = 9001`;
+    // A credit note of 2.50 on it, then moved to the next Lisbon day (an update): counted as credited on its day.
+    await h.db.document.create({
+      data: {
+        storeId: other.id,
+        orderId: otherOrder.id,
+        type: "NC",
+        vendusId: 2,
+        number: "NC 01P2026/1",
+        issuedAt: new Date("2026-07-15T10:00:00Z"),
+        amountGrossCents: 250,
+        amountNetCents: 203,
+        externalReference: "js-outra-loja-9001-nc",
+        txId: "tx-outra-nc-1",
+        lines: [],
+        taxes: [],
+      },
+    });
+    await h.db.$executeRaw`UPDATE "Document" SET "issuedAt" = '2026-07-16T10:00:00Z' WHERE "txId" = 'tx-outra-nc-1'`;
     // One statement over both stores: every failed job of every store is queued again.
     await h.db.$executeRaw`UPDATE "Job" SET status = 'queued' WHERE status = 'failed' AND subject <> '9003'`;
     await h.db.$executeRaw`DELETE FROM "Order" WHERE "jumpsellerId" = 9004`;
@@ -156,7 +178,8 @@ describe("store rollups", () => {
       lastWebhookAt: new Date("2026-07-14T21:00:00Z"),
     });
     expect(after.daily.filter((d) => d.storeId === other.id)).toEqual([
-      { day: "2026-07-15", storeId: other.id, count: 1, grossCents: 1000 },
+      { day: "2026-07-15", storeId: other.id, count: 1, grossCents: 1000, creditedCents: 0 },
+      { day: "2026-07-16", storeId: other.id, count: 0, grossCents: 0, creditedCents: 250 },
     ]);
 
     // The overview shows the rollups.
