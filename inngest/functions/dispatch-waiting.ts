@@ -1,5 +1,6 @@
-// Every minute: send the jobs still waiting for dispatch (Inngest was unreachable when they were stored) and
-// re-send queued jobs that never started. Nothing a webhook stored is lost to an Inngest outage.
+// Every minute: send the jobs still waiting for dispatch (Inngest was unreachable when they were stored),
+// re-send queued jobs that never started and running jobs whose run died (lib/jobs/dispatch.ts). Nothing a
+// webhook stored is lost to an Inngest outage or a run lost with its process.
 import { dispatchWaitingJobs } from "@/lib/jobs/dispatch";
 import { pipelineServices } from "@/lib/pipeline/services";
 import { inngest } from "@/lib/inngest/client";

@@ -145,8 +145,18 @@ export async function buildJobEvent(
 export const stuckQueuedAfterMs = 15 * 60_000;
 
 /**
+ * A running job whose run has written nothing for this long is presumed dead (its process was lost, or the
+ * database was away longer than the whole retry window, so neither the run nor its failure handler could
+ * record anything) and is sent again. A live run writes on every step; its longest silence is one step's
+ * retries (the database's 5 s … 405 s backoff, about ten minutes), well within this lease.
+ */
+export const staleRunningAfterMs = 60 * 60_000;
+
+/**
  * What the dispatch-waiting function does every minute: send every waiting job, and give queued jobs that
- * never started a new dispatch number (hence a new event id, which Inngest will not drop as a repeat).
+ * never started, and running jobs whose run died, a new dispatch number (hence a new event id, which Inngest
+ * will not drop as a repeat). The new dispatch makes the old run stale: should it still be alive, none of
+ * its writes apply, and the new run looks its invoice up by external_reference before any POST.
  */
 export async function dispatchWaitingJobs(
   db: Db,
@@ -156,6 +166,10 @@ export async function dispatchWaitingJobs(
 ): Promise<DispatchResult> {
   await db.job.updateMany({
     where: { status: "queued", dispatchedAt: { lt: new Date(now.getTime() - stuckQueuedAfterMs) } },
+    data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
+  });
+  await db.job.updateMany({
+    where: { status: "running", updatedAt: { lt: new Date(now.getTime() - staleRunningAfterMs) } },
     data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
   });
   const waiting = await db.job.findMany({
