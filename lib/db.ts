@@ -1,5 +1,6 @@
 // The one database client. Prisma 7 talks to PostgreSQL through the pg driver adapter (no native engine).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "./env";
 
@@ -13,8 +14,12 @@ export type Db = PrismaClient;
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+const connectionStrings = new WeakMap<Db, string>();
+
 export function createDb(connectionString = getEnv().DATABASE_URL, max = getEnv().DATABASE_POOL_MAX): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
+  connectionStrings.set(client, connectionString);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { ponteDb?: Db };
@@ -27,3 +32,16 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(globalForDb.ponteDb) : value;
   },
 });
+
+/**
+ * A connection of its own to the database of `client`, outside its pool, for a read too big for Prisma's raw
+ * queries: a month's export streams pages of thousands of rows, and the client's decoding of each page costs
+ * several times what the driver's does. The caller ends it (`end()`), also when it stops early.
+ */
+export async function connectBeside(client: Db): Promise<pg.Client> {
+  const connectionString = client === db ? getEnv().DATABASE_URL : connectionStrings.get(client);
+  if (!connectionString) throw new Error("connectBeside: this database client was not made by createDb");
+  const connection = new pg.Client({ connectionString });
+  await connection.connect();
+  return connection;
+}

@@ -68,9 +68,23 @@ export function lisbonWallClock(date: Date): Date {
   return new Date(date.getTime() + lisbonOffsetMs(date));
 }
 
+const dayMs = 86_400_000;
+// "2026-11-30" per Lisbon day number: a month's export formats two instants per row.
+const dayTexts = new Map<number, string>();
+
 /** "2026-11-30 23:30" in Lisbon time. */
 export function lisbonDateTimeText(date: Date): string {
-  return lisbonWallClock(date).toISOString().slice(0, 16).replace("T", " ");
+  const wall = date.getTime() + lisbonOffsetMs(date);
+  const day = Math.floor(wall / dayMs);
+  let dayText = dayTexts.get(day);
+  if (dayText === undefined) {
+    dayText = new Date(day * dayMs).toISOString().slice(0, 10);
+    dayTexts.set(day, dayText);
+  }
+  const minutes = Math.floor((wall - day * dayMs) / 60_000);
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  return `${dayText} ${hour < 10 ? "0" : ""}${hour}:${minute < 10 ? "0" : ""}${minute}`;
 }
 
 // A cell starting with one of these would be run as a formula by a spreadsheet (CSV injection).

@@ -2,8 +2,8 @@
 // instant and the id), so that an export of a big month never holds more than one page in memory.
 // First every document issued in the month (invoices and credit notes, with the order they belong to), then
 // the orders paid in the month that have no invoice yet.
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import type pg from "pg";
+import { connectBeside, type Db } from "@/lib/db";
 import { monthBounds, type MonthPeriod } from "./period";
 
 export interface ExportRow {
@@ -28,39 +28,6 @@ export interface ExportRow {
 }
 
 export const exportPageSize = 5000;
-
-interface DocumentRow {
-  id: string;
-  issuedAt: Date;
-  type: string;
-  number: string;
-  atcud: string | null;
-  net: number;
-  gross: number;
-  taxes: unknown;
-  lines: unknown;
-  creditsTaxes: unknown;
-  creditsGross: number | null;
-  store: string;
-  jumpsellerId: number | null;
-  paidAt: Date | null;
-  customerName: string | null;
-  nif: string | null;
-  country: string | null;
-  paymentMethod: string | null;
-  credited: number;
-}
-
-interface OrderRow {
-  id: string;
-  paidAt: Date;
-  store: string;
-  jumpsellerId: number;
-  customerName: string | null;
-  nif: string | null;
-  country: string | null;
-  paymentMethod: string | null;
-}
 
 const rateKey = (rate: number) => String(Math.round(rate * 100) / 100);
 
@@ -114,71 +81,190 @@ export async function exportRates(db: Db, storeIds: string[], period: MonthPerio
   return rows.map((r) => rateKey(Number(r.rate)));
 }
 
-function documentPage(db: Db, storeIds: string[], period: MonthPeriod, after: { at: Date; id: string } | null) {
-  const { start, end } = monthBounds(period);
-  const keyset = after ? Prisma.sql`AND (d."issuedAt", d.id) > (${after.at}, ${after.id})` : Prisma.empty;
-  return db.$queryRaw<DocumentRow[]>`
-    SELECT d.id, d."issuedAt", d.type::text AS type, d.number, d.atcud, d."amountNetCents" AS net,
-      d."amountGrossCents" AS gross, d.taxes, d.lines, inv.taxes AS "creditsTaxes", inv."amountGrossCents" AS "creditsGross",
-      s.name AS store, o."jumpsellerId", o."paidAt",
-      o."customerName", o.nif, o.country, o."paymentMethod",
-      COALESCE((SELECT SUM(c."amountGrossCents") FROM "Document" c WHERE c."creditsId" = d.id), 0)::int AS credited
-    FROM "Document" d
-    JOIN "Store" s ON s.id = d."storeId"
-    LEFT JOIN "Order" o ON o.id = d."orderId"
-    LEFT JOIN "Document" inv ON inv.id = d."creditsId"
-    WHERE d."storeId" = ANY(${storeIds}) AND d."issuedAt" >= ${start} AND d."issuedAt" < ${end} ${keyset}
-    ORDER BY d."issuedAt", d.id
-    LIMIT ${exportPageSize}`;
+// A page is read in the order of an index — Document ("issuedAt", id), or ("storeId", "issuedAt", id) for one
+// store; Order ("storeId", "paidAt", id) — from where the last page stopped, its order and credit note looked
+// up row by row (LATERAL … LIMIT 1 keeps the planner from hashing the whole Order table for every page): no
+// page sorts the month again, so the time per row does not grow with the month, the table or the stores.
+// Only what a row needs is read: a document's lines only when its VAT summary is missing (a credit note), the
+// credited invoice only for a credit note.
+// The pages are read on a connection of the export's own (lib/db connectBeside), JIT off (compiling a plan
+// would cost more than the page), and each comes back as one JSON text (an array of arrays, instants as epoch
+// milliseconds) parsed in one call: decoding cell by cell, or through Prisma, costs several times more per row
+// than the database spends on it (npm run bench:month-csv).
+
+type Keyset = { at: Date; id: string } | null;
+
+interface Page {
+  rows: ExportRow[];
+  /** Where the next page starts; null when this was the last. */
+  next: Keyset;
 }
 
-function uninvoicedPage(db: Db, storeIds: string[], period: MonthPeriod, after: { at: Date; id: string } | null) {
-  const { start, end } = monthBounds(period);
-  const keyset = after ? Prisma.sql`AND (o."paidAt", o.id) > (${after.at}, ${after.id})` : Prisma.empty;
-  return db.$queryRaw<OrderRow[]>`
-    SELECT o.id, o."paidAt", s.name AS store, o."jumpsellerId", o."customerName", o.nif, o.country, o."paymentMethod"
-    FROM "Order" o
-    JOIN "Store" s ON s.id = o."storeId"
-    WHERE o."storeId" = ANY(${storeIds}) AND o."paidAt" >= ${start} AND o."paidAt" < ${end} AND o.status = 'paid'
-      AND NOT EXISTS (SELECT 1 FROM "Document" d WHERE d."invoiceForOrderId" = o.id) ${keyset}
-    ORDER BY o."paidAt", o.id
-    LIMIT ${exportPageSize}`;
+type StoreName = (storeId: string) => string;
+
+interface PageQuery {
+  connection: pg.Client;
+  storeIds: string[];
+  period: MonthPeriod;
+  store: StoreName;
 }
 
-function fromDocument(row: DocumentRow): ExportRow {
-  const sign = row.type === "NC" ? -1 : 1;
-  let vat = vatOf(row.taxes, row.lines);
-  if (row.type === "NC" && Object.keys(vat).length === 0 && row.creditsGross) {
-    vat = creditedVat(vatOf(row.creditsTaxes, null), row.gross, row.creditsGross);
-  }
-  for (const key of Object.keys(vat)) vat[key] = sign * vat[key]!;
+// Instants go to the database as UTC text cast to timestamp (the columns hold UTC without a zone), so neither
+// the driver's nor the session's time zone can shift them.
+const utc = (date: Date) => date.toISOString();
+
+/** The store filter on a column ($1): one store is an equality, so the planner takes that store's index range. */
+const storeFilter = (column: string, storeIds: string[]): [condition: string, value: string | string[]] =>
+  storeIds.length === 1 ? [`${column} = $1`, storeIds[0]!] : [`${column} = ANY($1::text[])`, storeIds];
+
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint`;
+
+type DocumentTuple = [
+  id: string,
+  issuedAt: number,
+  type: string,
+  number: string,
+  atcud: string | null,
+  net: number,
+  gross: number,
+  taxes: unknown,
+  lines: unknown,
+  creditsTaxes: unknown,
+  creditsGross: number | null,
+  jumpsellerId: number | null,
+  paidAt: number | null,
+  customerName: string | null,
+  nif: string | null,
+  country: string | null,
+  paymentMethod: string | null,
+  credited: number,
+  storeId: string,
+];
+
+async function documentPage({ connection, storeIds, period, store }: PageQuery, after: Keyset): Promise<Page> {
+  const { start, end } = monthBounds(period);
+  const [storeCondition, storeValue] = storeFilter(`d."storeId"`, storeIds);
+  const keyset = after ? `AND d."issuedAt" >= $4::timestamp AND (d."issuedAt", d.id) > ($4::timestamp, $5)` : "";
+  const values = [storeValue, utc(start), utc(end), ...(after ? [utc(after.at), after.id] : [])];
+  const tuples = await jsonPage<DocumentTuple>(
+    connection,
+    `SELECT json_agg(json_build_array(
+        d.id, ${epochMs(`d."issuedAt"`)}, d.type, d.number, d.atcud, d."amountNetCents", d."amountGrossCents",
+        d.taxes,
+        CASE WHEN jsonb_typeof(d.taxes) = 'array' AND jsonb_array_length(d.taxes) > 0 THEN NULL ELSE d.lines END,
+        inv.taxes, inv."amountGrossCents",
+        o."jumpsellerId", ${epochMs(`o."paidAt"`)}, o."customerName", o.nif, o.country, o."paymentMethod",
+        CASE WHEN d.type = 'NC' THEN 0
+          ELSE COALESCE((SELECT SUM(c."amountGrossCents") FROM "Document" c WHERE c."creditsId" = d.id), 0)
+        END,
+        d."storeId"
+      ) ORDER BY d."issuedAt", d.id)::text AS page
+    FROM (
+      SELECT d.id, d."issuedAt", d.type, d.number, d.atcud, d."amountNetCents", d."amountGrossCents", d.taxes,
+        d.lines, d."orderId", d."creditsId", d."storeId"
+      FROM "Document" d
+      WHERE ${storeCondition} AND d."issuedAt" >= $2::timestamp AND d."issuedAt" < $3::timestamp ${keyset}
+      ORDER BY d."issuedAt", d.id
+      LIMIT ${exportPageSize}
+    ) d
+    LEFT JOIN LATERAL (
+      SELECT o."jumpsellerId", o."paidAt", o."customerName", o.nif, o.country, o."paymentMethod"
+      FROM "Order" o WHERE o.id = d."orderId" LIMIT 1
+    ) o ON true
+    LEFT JOIN LATERAL (
+      SELECT inv.taxes, inv."amountGrossCents" FROM "Document" inv
+      WHERE inv.id = d."creditsId" AND d.type = 'NC' LIMIT 1
+    ) inv ON true`,
+    values,
+  );
+  const last = tuples.length === exportPageSize ? tuples[tuples.length - 1]! : null;
   return {
-    store: row.store,
-    orderNumber: row.jumpsellerId,
-    paidAt: row.paidAt,
-    customer: row.customerName,
-    nif: row.nif,
-    country: row.country,
-    documentType: row.type,
-    documentNumber: row.number,
-    atcud: row.atcud,
-    documentDate: row.issuedAt,
-    netCents: sign * row.net,
-    vatCents: vat,
-    grossCents: sign * row.gross,
-    creditedCents: row.type === "NC" ? null : Number(row.credited),
-    paymentMethod: row.paymentMethod,
+    rows: tuples.map((t) => fromDocument(store(t[18]), t)),
+    next: last && { at: new Date(last[1]), id: last[0] },
   };
 }
 
-function fromOrder(row: OrderRow): ExportRow {
+type OrderTuple = [
+  id: string,
+  paidAt: number,
+  jumpsellerId: number,
+  customerName: string | null,
+  nif: string | null,
+  country: string | null,
+  paymentMethod: string | null,
+  storeId: string,
+];
+
+async function uninvoicedPage({ connection, storeIds, period, store }: PageQuery, after: Keyset): Promise<Page> {
+  const { start, end } = monthBounds(period);
+  const [storeCondition, storeValue] = storeFilter(`o."storeId"`, storeIds);
+  const keyset = after ? `AND o."paidAt" >= $4::timestamp AND (o."paidAt", o.id) > ($4::timestamp, $5)` : "";
+  const values = [storeValue, utc(start), utc(end), ...(after ? [utc(after.at), after.id] : [])];
+  const tuples = await jsonPage<OrderTuple>(
+    connection,
+    `SELECT json_agg(json_build_array(
+        o.id, ${epochMs(`o."paidAt"`)}, o."jumpsellerId", o."customerName", o.nif, o.country, o."paymentMethod",
+        o."storeId"
+      ) ORDER BY o."paidAt", o.id)::text AS page
+    FROM (
+      SELECT o.id, o."paidAt", o."jumpsellerId", o."customerName", o.nif, o.country, o."paymentMethod", o."storeId"
+      FROM "Order" o
+      WHERE ${storeCondition} AND o."paidAt" >= $2::timestamp AND o."paidAt" < $3::timestamp AND o.status = 'paid'
+        AND NOT EXISTS (SELECT 1 FROM "Document" d WHERE d."invoiceForOrderId" = o.id) ${keyset}
+      ORDER BY o."paidAt", o.id
+      LIMIT ${exportPageSize}
+    ) o`,
+    values,
+  );
+  const last = tuples.length === exportPageSize ? tuples[tuples.length - 1]! : null;
   return {
-    store: row.store,
-    orderNumber: row.jumpsellerId,
-    paidAt: row.paidAt,
-    customer: row.customerName,
-    nif: row.nif,
-    country: row.country,
+    rows: tuples.map((t) => fromOrder(store(t[7]), t)),
+    next: last && { at: new Date(last[1]), id: last[0] },
+  };
+}
+
+/** One page: a single row holding the page as JSON text. */
+async function jsonPage<T>(connection: pg.Client, text: string, values: unknown[]): Promise<T[]> {
+  const result = await connection.query<{ page: string | null }>(text, values);
+  const page = result.rows[0]?.page;
+  return page ? (JSON.parse(page) as T[]) : [];
+}
+
+function fromDocument(store: string, t: DocumentTuple): ExportRow {
+  const [, issuedAt, type, number, atcud, net, gross, taxes, lines, creditsTaxes, creditsGross] = t;
+  const sign = type === "NC" ? -1 : 1;
+  let vat = vatOf(taxes, lines);
+  if (type === "NC" && Object.keys(vat).length === 0 && creditsGross) {
+    vat = creditedVat(vatOf(creditsTaxes, null), gross, creditsGross);
+  }
+  if (sign < 0) for (const key of Object.keys(vat)) vat[key] = -vat[key]!;
+  return {
+    store,
+    orderNumber: t[11],
+    paidAt: t[12] === null ? null : new Date(t[12]),
+    customer: t[13],
+    nif: t[14],
+    country: t[15],
+    documentType: type,
+    documentNumber: number,
+    atcud,
+    documentDate: new Date(issuedAt),
+    netCents: sign * net,
+    vatCents: vat,
+    grossCents: sign * gross,
+    creditedCents: type === "NC" ? null : t[17],
+    paymentMethod: t[16],
+  };
+}
+
+function fromOrder(store: string, t: OrderTuple): ExportRow {
+  return {
+    store,
+    orderNumber: t[2],
+    paidAt: new Date(t[1]),
+    customer: t[3],
+    nif: t[4],
+    country: t[5],
     documentType: null,
     documentNumber: null,
     atcud: null,
@@ -187,26 +273,38 @@ function fromOrder(row: OrderRow): ExportRow {
     vatCents: {},
     grossCents: null,
     creditedCents: null,
-    paymentMethod: row.paymentMethod,
+    paymentMethod: t[6],
   };
 }
 
-/** Every export row of the month for these stores, one page at a time. */
+/**
+ * Every export row of the month for these stores, one page at a time. The next page is asked for before the
+ * current one is handed over, so the database reads it while the caller writes this one out.
+ */
 export async function* exportPages(db: Db, storeIds: string[], period: MonthPeriod): AsyncGenerator<ExportRow[]> {
-  let after: { at: Date; id: string } | null = null;
-  for (;;) {
-    const rows = await documentPage(db, storeIds, period, after);
-    if (rows.length > 0) yield rows.map(fromDocument);
-    if (rows.length < exportPageSize) break;
-    const last = rows[rows.length - 1]!;
-    after = { at: last.issuedAt, id: last.id };
+  if (storeIds.length === 0) return;
+  const stores = await db.store.findMany({ where: { id: { in: storeIds } }, select: { id: true, name: true } });
+  const names = new Map(stores.map((s) => [s.id, s.name]));
+  const store: StoreName = (storeId) => names.get(storeId) ?? "";
+  const connection = await connectBeside(db);
+  try {
+    await connection.query("SET jit = off");
+    const query: PageQuery = { connection, storeIds, period, store };
+    yield* prefetched((after) => documentPage(query, after));
+    yield* prefetched((after) => uninvoicedPage(query, after));
+  } finally {
+    await connection.end();
   }
-  after = null;
-  for (;;) {
-    const rows = await uninvoicedPage(db, storeIds, period, after);
-    if (rows.length > 0) yield rows.map(fromOrder);
-    if (rows.length < exportPageSize) break;
-    const last = rows[rows.length - 1]!;
-    after = { at: last.paidAt, id: last.id };
+}
+
+async function* prefetched(page: (after: Keyset) => Promise<Page>): AsyncGenerator<ExportRow[]> {
+  let next: Promise<Page> | null = page(null);
+  // If the reader stops early, a page still being read fails when the connection ends: nobody waits for it.
+  next.catch(() => undefined);
+  while (next) {
+    const current: Page = await next;
+    next = current.next ? page(current.next) : null;
+    next?.catch(() => undefined);
+    if (current.rows.length > 0) yield current.rows;
   }
 }
