@@ -41,7 +41,9 @@ async function listen(server: Server): Promise<number> {
 
 async function main() {
   const dbUrl = await ensureBenchDatabase("ponte_bench_drain", { fresh: true });
-  const db = createDb(dbUrl, 20);
+  // One connection per store whose documents run at once, and room for the sweeps: a 50-store drain with 20
+  // connections waited for the pool until its transactions expired (P2028).
+  const db = createDb(dbUrl, Math.min(80, Math.max(20, STORES + 10)));
   const standIn = await startInngestStandIn({ idleTimeoutMs: 30 * 60_000 });
   const resend = await startResendFake();
 
