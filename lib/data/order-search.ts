@@ -6,8 +6,10 @@
 // How a page is found without reading a common name's whole history: each word of the search, and each pair of
 // adjacent words, is a key of the table. The keys are counted, up to a cap, within the user's stores; the rarest
 // key whose count is under the cap gives every candidate (sorted by date, then checked against the whole search).
-// When every key is common, the search walks an exact key's rows newest first, or, for one begun word, the
-// orders themselves newest first: either way a common match is met within a few hundred rows.
+// When every key is common, the search walks an exact key's rows newest first (a common match is met within a
+// few hundred rows). One common begun word has no exact key: all its rows are read and the newest kept, a cost
+// that follows its matches. (Walking the orders newest first and checking each instead lets the planner check
+// every order of the scope, seconds at a million orders.)
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const accented = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
@@ -110,9 +112,7 @@ export type SearchPlan =
   /** Every row of `key`: fewer than the cap. */
   | { kind: "candidates"; key: Key }
   /** `key`'s rows newest first (an exact key: its index gives them in date order). */
-  | { kind: "walk"; key: Key }
-  /** The orders newest first, checked one by one (one common begun word: a match is near). */
-  | { kind: "orders" };
+  | { kind: "walk"; key: Key };
 
 export function choosePlan(search: NameSearch, counts: number[]): SearchPlan {
   let rarest = 0;
@@ -122,11 +122,11 @@ export function choosePlan(search: NameSearch, counts: number[]): SearchPlan {
   if (counts[rarest]! < search.cap) return { kind: "candidates", key: search.keys[rarest]! };
   // Every key is common: walk the last exact one (a pair, when there is one, is the rarest).
   const exact = search.keys.filter((k) => !k.prefix).at(-1);
-  return exact ? { kind: "walk", key: exact } : { kind: "orders" };
+  return exact ? { kind: "walk", key: exact } : { kind: "candidates", key: search.keys[rarest]! };
 }
 
 interface PlanQuery {
-  plan: Exclude<SearchPlan, { kind: "orders" }>;
+  plan: SearchPlan;
   scope: WordScope;
   /** Conditions on the order row `o` (the search's check among them). */
   where: Prisma.Sql[];

@@ -148,8 +148,7 @@ export async function listOrders(
     const scope = wordScope(ids, search.store);
     const [{ counts }] = await db.$queryRaw<[{ counts: number[] }]>(countKeysSql(kind.search, scope));
     const plan = choosePlan(kind.search, counts);
-    if (plan.kind !== "orders")
-      chosen = ordersThroughWordsSql({ plan, scope, where: filters, cursor, descending, limit: pageSize + 1 });
+    chosen = ordersThroughWordsSql({ plan, scope, where: filters, cursor, descending, limit: pageSize + 1 });
   }
   // The page's orders are chosen first; their store and invoice are joined to those few rows only.
   const fetched = await db.$queryRaw<OrderSqlRow[]>`

@@ -2,7 +2,7 @@
 // (inserts, bulk and single updates of names, e-mails, dates and stores, deletes, a store deleted) the table
 // must equal a recomputation from the orders; the search must find what a user types (whole words, the last
 // one begun, any case or accent, name or e-mail), in date order across pages, within the user's stores only,
-// whichever way the page is found (few candidates, a common word walked newest first, or the orders themselves).
+// whichever way the page is found (every candidate of the rarest word, or a common word walked newest first).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import { searchTokens, type SearchCaps } from "@/lib/data/order-search";
