@@ -28,7 +28,9 @@ export function bundleFailureText(error: string, detail: string | null, locale: 
     }
   }
   const t = createTranslator({ locale: key, messages, namespace: "monthClose.saftZip.failures" });
-  return error === "vendus_key_missing" || error === "not_found" ? t(error) : t("unknown", { detail: detail ?? error });
+  return error === "vendus_key_missing" || error === "not_found" || error === "timed_out"
+    ? t(error, { minutes: 30 })
+    : t("unknown", { detail: detail ?? error });
 }
 
 export function summaryFilename(locale: string): string {

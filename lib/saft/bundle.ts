@@ -160,3 +160,28 @@ export async function assembleBundleIfComplete(db: Db, bundleId: string): Promis
   if (count === 1) await db.saftBundleFile.updateMany({ where: { bundleId }, data: { xml: null } });
   return count === 1;
 }
+
+/** How long a bundle may wait for its stores' runs before the missing ones are given up as timed out. */
+export const bundleRunsTimeoutMs = 30 * 60_000;
+
+/**
+ * A bundle whose runs never started (or died) would stay "building" forever: once it is older than the
+ * timeout, each store without a row gets one ("timed_out", listed in the ZIP's summary) and the ZIP is built
+ * from what arrived. Run every minute by the dispatch sweep.
+ */
+export async function expireStaleBundles(db: Db, now = new Date()): Promise<number> {
+  const stale = await db.saftBundle.findMany({
+    where: { state: "building", requestedAt: { lt: new Date(now.getTime() - bundleRunsTimeoutMs) } },
+    select: { id: true, storeIds: true, files: { select: { storeId: true } } },
+  });
+  for (const bundle of stale) {
+    const done = new Set(bundle.files.map((f) => f.storeId));
+    const missing = bundle.storeIds.filter((id) => !done.has(id));
+    await db.saftBundleFile.createMany({
+      data: missing.map((storeId) => ({ bundleId: bundle.id, storeId, error: "timed_out" })),
+      skipDuplicates: true,
+    });
+    await assembleBundleIfComplete(db, bundle.id);
+  }
+  return stale.length;
+}

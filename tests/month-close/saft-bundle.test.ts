@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import { monthOf } from "@/lib/month-close/period";
-import { requestSaftBundle } from "@/lib/saft/bundle";
+import { bundleRunsTimeoutMs, expireStaleBundles, requestSaftBundle } from "@/lib/saft/bundle";
 import { downloadBundle, latestBundle } from "@/lib/saft/bundle-access";
 import { connectStore } from "@/lib/stores";
 import { placePaidOrder, startHarness, type Harness } from "../pipeline/harness";
@@ -129,5 +129,28 @@ describe("SAF-T of every store as one ZIP", () => {
     expect(await downloadBundle(h.db, merchant, bundleId)).toMatchObject({ status: 404, error: "not_found" });
     expect(await latestBundle(h.db, merchant, period)).toBeNull();
     expect(await requestSaftBundle(h.db, merchant, period)).toEqual({ error: "forbidden" });
+  }, 60_000);
+
+  it("closes a bundle whose store runs never started after the timeout, listing those stores as timed out", async () => {
+    // The events are lost: no run ever starts, so no store brings its file.
+    const asked = await requestSaftBundle(h.db, accountant, period, { send: async () => undefined });
+    if ("error" in asked) throw new Error(asked.error);
+    const requestedAt = (await h.db.saftBundle.findUniqueOrThrow({ where: { id: asked.bundleId } })).requestedAt;
+    expect(await expireStaleBundles(h.db, new Date(requestedAt.getTime() + bundleRunsTimeoutMs - 60_000))).toBe(0);
+    expect(await h.db.saftBundle.findUniqueOrThrow({ where: { id: asked.bundleId } })).toMatchObject({
+      state: "building",
+    });
+    expect(await expireStaleBundles(h.db, new Date(requestedAt.getTime() + bundleRunsTimeoutMs + 60_000))).toBe(1);
+    expect(await h.db.saftBundle.findUniqueOrThrow({ where: { id: asked.bundleId } })).toMatchObject({ state: "done" });
+    const answer = await downloadBundle(h.db, accountant, asked.bundleId);
+    if (answer.status !== 200) throw new Error(answer.error);
+    const zip = await JSZip.loadAsync(answer.zip);
+    expect(Object.keys(zip.files)).toEqual(["RESUMO.txt"]);
+    const summary = await zip.file("RESUMO.txt")!.async("string");
+    expect(summary).toContain("4 lojas não exportadas (sem ficheiro neste ZIP):");
+    expect(summary).toContain(
+      "- Casa Verde (casa-verde): A exportação não terminou em 30 minutos (não chegou a começar ou parou): peça o ZIP de novo.",
+    );
+    expect(summary).toContain("- Loja Sol (loja-sol): Esta loja ainda não tem chave da API Vendus.");
   }, 60_000);
 });
