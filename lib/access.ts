@@ -64,6 +64,14 @@ export function storesVisibleTo(user: SessionUser): Prisma.StoreWhereInput {
   return seesAllStores(user) ? {} : { access: { some: { userId: user.id } } };
 }
 
+/** A per-store table's stores: those the user may see, by name (then id, so that equal names keep their order). */
+export function visibleStoresByName(user: SessionUser) {
+  return { where: storesVisibleTo(user), orderBy: [{ name: "asc" }, { id: "asc" }] } satisfies Prisma.StoreFindManyArgs;
+}
+
+/** How a store is named in a table row: its id (for links), name and code. */
+export const storeLabelSelect = { id: true, name: true, code: true } satisfies Prisma.StoreSelect;
+
 /** The same filter for rows that belong to a store (orders, documents, jobs, deliveries…). */
 export function storeScope(user: SessionUser): { store: Prisma.StoreWhereInput } {
   return { store: storesVisibleTo(user) };

@@ -1,7 +1,7 @@
 // The month-close page's data: one row per visible store with the stored report of the month. Reads the
 // database only; the report itself is built in the background (lib/month-close).
 import { z } from "zod";
-import { storesVisibleTo, type SessionUser } from "@/lib/access";
+import { storeLabelSelect, visibleStoresByName, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { MonthCloseOutcome, MonthCloseRun } from "@/lib/generated/prisma/enums";
 import { isFuturePeriod, previousPeriod, type SaftPeriod } from "@/lib/saft/period";
@@ -41,12 +41,9 @@ function statusOf(outcome: MonthCloseOutcome | null | undefined): MonthCloseStat
 
 export async function listMonthCloses(user: SessionUser, period: SaftPeriod): Promise<MonthCloseRow[]> {
   const stores = await db.store.findMany({
-    where: storesVisibleTo(user),
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...visibleStoresByName(user),
     select: {
-      id: true,
-      name: true,
-      code: true,
+      ...storeLabelSelect,
       testMode: true,
       credential: { select: { storeId: true } },
       monthCloses: { where: { year: period.year, month: period.month } },

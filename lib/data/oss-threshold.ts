@@ -1,7 +1,7 @@
 // The OSS threshold tracker's figures: per visible store, the year's and the previous year's intra-EU
 // distance sales to consumers (the DistanceSales rollup, kept by a trigger on Document: a few rows per store,
 // whatever the number of orders), against EUR 10,000.
-import { storesVisibleTo, type SessionUser } from "@/lib/access";
+import { storeLabelSelect, visibleStoresByName, type SessionUser } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import { needsOss, ossLevel, type OssLevel } from "@/lib/oss-threshold";
 
@@ -19,12 +19,9 @@ export interface OssThresholdRow {
 
 export async function listOssThreshold(db: Db, user: SessionUser, year: number): Promise<OssThresholdRow[]> {
   const stores = await db.store.findMany({
-    where: storesVisibleTo(user),
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...visibleStoresByName(user),
     select: {
-      id: true,
-      name: true,
-      code: true,
+      ...storeLabelSelect,
       oss: true,
       distanceSales: {
         where: { year: { in: [year, year - 1] } },
