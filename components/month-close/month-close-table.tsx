@@ -10,6 +10,7 @@ import { attentionLists, type DocumentTotals } from "@/lib/month-close/types";
 import { Differences } from "./differences";
 import { ExportLinks } from "./export-links";
 import { RefreshButton } from "./refresh-button";
+import { StoreNameAndCode } from "@/components/stores/store-name-link";
 
 function StatusBadge({ row }: { row: MonthCloseRow }) {
   const t = useTranslations("monthClose");
@@ -89,10 +90,7 @@ export function MonthCloseTable({
             return [
               <Tr key={row.store.id}>
                 <Td>
-                  <div className="font-medium text-zinc-900" data-testid="month-store">
-                    {row.store.name}
-                  </div>
-                  <div className="text-xs text-zinc-500">{row.store.code}</div>
+                  <StoreNameAndCode store={row.store} testId="month-store" />
                   {report?.mode === "tests" ? <Badge tone="amber">{t("testMode")}</Badge> : null}
                 </Td>
                 <Td>

@@ -7,6 +7,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { OssThresholdRow } from "@/lib/data/oss-threshold";
 import { formatEuros } from "@/lib/format";
 import { ossThresholdCents } from "@/lib/oss-threshold";
+import { StoreNameAndCode } from "@/components/stores/store-name-link";
 
 function percent(cents: number, locale: string) {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
@@ -41,10 +42,7 @@ export function OssThreshold({ rows, year }: { rows: OssThresholdRow[]; year: nu
             {rows.map((row) => (
               <Tr key={row.store.id}>
                 <Td>
-                  <div className="font-medium text-zinc-900" data-testid="oss-store">
-                    {row.store.name}
-                  </div>
-                  <div className="text-xs text-zinc-500">{row.store.code}</div>
+                  <StoreNameAndCode store={row.store} testId="oss-store" />
                 </Td>
                 <Td className="text-right tabular-nums" data-testid="oss-year">
                   {formatEuros(row.yearCents, locale)}

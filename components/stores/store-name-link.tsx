@@ -17,3 +17,15 @@ export function StoreNameLink({
     </>
   );
 }
+
+/** The same, for a table that does not link the store: its name, its code below. */
+export function StoreNameAndCode({ store, testId }: { store: { name: string; code: string }; testId: string }) {
+  return (
+    <>
+      <div className="font-medium text-zinc-900" data-testid={testId}>
+        {store.name}
+      </div>
+      <div className="text-xs text-zinc-500">{store.code}</div>
+    </>
+  );
+}

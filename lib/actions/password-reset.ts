@@ -13,7 +13,7 @@ import { redeemResetLink, resetRequestLimits, sendResetLink } from "@/lib/passwo
 import { hitRateLimit, hitRateLimits } from "@/lib/rate-limit";
 import { defineAction } from "./action";
 import type { ActionResult } from "./result";
-import { newPasswordSchema } from "./password-schema";
+import { newPasswordSchema, readPasswordForm } from "./password-schema";
 
 async function sendIfKnown(email: string): Promise<void> {
   const user = await db.user.findUnique({
@@ -48,11 +48,7 @@ export const requestPasswordReset = defineAction({
 
 export const resetPassword = defineAction({
   permission: "anyone",
-  read: (_prev: ActionResult, form: FormData) => ({
-    token: form.get("token"),
-    password: form.get("password"),
-    confirm: form.get("confirm"),
-  }),
+  read: (_prev: ActionResult, form: FormData) => readPasswordForm(form, "token"),
   store: { via: "none" },
   input: newPasswordSchema({ token: z.string().max(100) }),
   run: async ({ input }): Promise<ActionResult> =>

@@ -6,6 +6,15 @@ const passwordFields = {
   confirm: z.string().max(200),
 };
 
+/** A password form's fields as sent: the new password twice, and the field that proves who asks (extra). */
+export function readPasswordForm<Extra extends string>(form: FormData, extra: Extra) {
+  return {
+    [extra]: form.get(extra),
+    password: form.get("password"),
+    confirm: form.get("confirm"),
+  } as Record<Extra | "password" | "confirm", FormDataEntryValue | null>;
+}
+
 export function newPasswordSchema<Extra extends z.ZodRawShape>(extra: Extra) {
   return z
     .object({ ...extra, ...passwordFields })

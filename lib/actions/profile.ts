@@ -9,7 +9,7 @@ import { endSessions } from "@/lib/sessions";
 import { hashPassword, verifyPassword } from "@/lib/users";
 import { localeCookie, locales } from "@/i18n/config";
 import { defineAction } from "./action";
-import { newPasswordSchema } from "./password-schema";
+import { newPasswordSchema, readPasswordForm } from "./password-schema";
 import type { ActionResult } from "./result";
 
 const profileSchema = z.object({
@@ -70,11 +70,7 @@ const passwordChangeLimit = { limit: 5, windowMs: 15 * 60_000 };
  */
 export const changePassword = defineAction({
   permission: "signed-in",
-  read: (_prev: ActionResult, form: FormData) => ({
-    currentPassword: form.get("currentPassword"),
-    password: form.get("password"),
-    confirm: form.get("confirm"),
-  }),
+  read: (_prev: ActionResult, form: FormData) => readPasswordForm(form, "currentPassword"),
   store: { via: "none" },
   input: newPasswordSchema({ currentPassword: z.string().min(1, "required").max(200) }),
   run: async ({ user, input, audit }): Promise<ActionResult> => {
