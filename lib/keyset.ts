@@ -62,6 +62,15 @@ export function planKeyset<F extends string>(
   return { where, orderBy: [{ [field]: direction }, { id: direction }], take: pageSize + 1, backwards, cursor, field };
 }
 
+/**
+ * A findMany's where, orderBy and take for one page of the plan, the filters joined by AND with the page's
+ * position. Where and OrderBy are the model's Prisma input types (the plan is written for any model).
+ */
+export function keysetQuery<Where, OrderBy>(plan: KeysetPlan<string>, filters: Where[]) {
+  const where = plan.where ? [...filters, plan.where as Where] : filters;
+  return { where: { AND: where }, orderBy: plan.orderBy as OrderBy[], take: plan.take };
+}
+
 export interface KeysetPage<T> {
   rows: T[];
   /** Cursor for the following page, or null on the last one. */

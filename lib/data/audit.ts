@@ -4,7 +4,7 @@ import { z } from "zod";
 import { storeScope, visibleStoreIds, type SessionUser } from "@/lib/access";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { finishKeyset, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
+import { finishKeyset, keysetQuery, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
 
 export const auditSearchSchema = z.object({
   store: z.string().max(40).optional().catch(undefined),
@@ -31,11 +31,8 @@ export async function listAuditEvents(user: SessionUser, search: AuditSearch): P
   // `store: {}` alone would also match rows with no store at all (for an accountant who sees every store).
   if (user.role !== "admin") filters.push({ storeId: { not: null } }, storeScope(user));
   if (search.store) filters.push({ storeId: search.store });
-  if (plan.where) filters.push(plan.where as Prisma.AuditEventWhereInput);
   const rows = await db.auditEvent.findMany({
-    where: { AND: filters },
-    orderBy: plan.orderBy as Prisma.AuditEventOrderByWithRelationInput[],
-    take: plan.take,
+    ...keysetQuery<Prisma.AuditEventWhereInput, Prisma.AuditEventOrderByWithRelationInput>(plan, filters),
     select: auditRowSelect,
   });
   return finishKeyset(plan, rows, (row) => row.at);

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { JobKind, JobStatus } from "@/lib/generated/prisma/enums";
 import { causeWhere, failureCauseSchema } from "./failure-groups";
 import { stuckAfterMs } from "@/lib/jobs/retry";
-import { finishKeyset, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
+import { finishKeyset, keysetQuery, pageParamsSchema, planKeyset, type KeysetPage } from "@/lib/keyset";
 
 export const jobStatuses = Object.values(JobStatus);
 export const jobKinds = Object.values(JobKind);
@@ -79,11 +79,8 @@ export async function listJobs(user: SessionUser, search: JobSearch): Promise<Ke
   if (search.kind) filters.push({ kind: search.kind });
   if (search.store) filters.push({ storeId: search.store });
   if (search.cause) filters.push(causeWhere(search.cause));
-  if (plan.where) filters.push(plan.where as Prisma.JobWhereInput);
   const rows = await db.job.findMany({
-    where: { AND: filters },
-    orderBy: plan.orderBy as Prisma.JobOrderByWithRelationInput[],
-    take: plan.take,
+    ...keysetQuery<Prisma.JobWhereInput, Prisma.JobOrderByWithRelationInput>(plan, filters),
     select: jobRowSelect,
   });
   const now = Date.now();
