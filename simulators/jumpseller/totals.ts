@@ -1,6 +1,7 @@
 // The money model of a Jumpseller order (see simulators/README.md, "## Jumpseller"), in integer cents.
 // Where Jumpseller documents nothing (how a coupon is spread over lines, how VAT is rounded), this file is
-// the team's stated assumption, and the invoicing engine is tested against it.
+// the team's stated assumption, and the invoicing engine is tested against it. Written apart from
+// lib/invoicing on purpose (an independent oracle): where it resembles the engine, leave it so.
 
 export interface TotalsLineInput {
   /** Unit price on the shop's tax basis. */

@@ -1,5 +1,6 @@
 // How Ponte models Vendus's amounts (see simulators/README.md, "Amounts"). The invoicing engine reproduces
-// this model on its own; both must agree to the cent.
+// this model on its own; both must agree to the cent. Do not share code with lib/invoicing: this file is an
+// independent oracle, and its likeness to the engine is deliberate.
 //   line_gross = round2(qty × gross_price × (1 − discount_percentage/100) − discount_amount)
 //   per rate:    gross = Σ line_gross, base = round2(gross / (1 + rate/100)), vat = gross − base
 //                (a rate of another country, tax_custom, is its own group: country + rate)

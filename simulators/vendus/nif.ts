@@ -1,4 +1,5 @@
-// Portuguese NIF: 9 digits, the last a mod-11 check digit over the first eight (weights 9…2).
+// Portuguese NIF: 9 digits, the last a mod-11 check digit over the first eight (weights 9…2). Vendus's own
+// check, written apart from Ponte's (lib/invoicing) on purpose: an independent oracle.
 
 /** The NIF AT prints for "Consumidor final"; Vendus refuses it through the API. */
 export const CONSUMIDOR_FINAL_NIF = "999999990";

@@ -1,4 +1,5 @@
-// Documents as the API shows them: the POST answer, the detail (GET /documents/{id}/) and list rows.
+// Documents as the API shows them: the POST answer, the detail (GET /documents/{id}/) and list rows. Like the
+// rest of the simulator, written from Vendus's documentation apart from Ponte's readers and exports on purpose.
 import { centsToDecimal } from "../../lib/money";
 import type { SimDocument, SimState } from "./state";
 
