@@ -3,7 +3,7 @@
 // the pipeline, and followed by a retry; a merchant corrects only their own store's orders.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
-import { placePaidOrder, startHarness, type Harness } from "./harness";
+import { settledOrder, startHarness, type Harness } from "./harness";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -35,9 +35,7 @@ describe("correct and retry", () => {
     h.vendus.control.documents().filter((d) => d.external_reference?.startsWith(`js-${h.storeCode}-${orderId}`));
 
   async function failedOrder(nif: string) {
-    const order = placePaidOrder(h, { nif });
-    await h.settle();
-    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const { order, row } = await settledOrder(h, { nif });
     const job = await h.db.job.findFirstOrThrow({ where: { orderId: row.id, kind: "invoice_order" } });
     expect(job).toMatchObject({ status: "failed", lastErrorCode: "invalid_nif" });
     expect(vendusInvoicesOf(order.id)).toHaveLength(0);
@@ -105,9 +103,7 @@ describe("correct and retry", () => {
   });
 
   it("credits and reissues an issued invoice with the corrected NIF, once, for an accountant only", async () => {
-    const order = placePaidOrder(h, { nif: "123456789" });
-    await h.settle();
-    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const { order, row } = await settledOrder(h, { nif: "123456789" });
     const invoice = await h.db.document.findFirstOrThrow({ where: { orderId: row.id, type: "FR" } });
 
     currentUser = accountant;

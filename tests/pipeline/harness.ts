@@ -285,6 +285,14 @@ export async function paidOrderWithLostWebhooks(h: Harness) {
   return order;
 }
 
+/** A paid order (see placePaidOrder) once the pipeline has settled, with Ponte's row for it. */
+export async function settledOrder(h: Harness, input: Parameters<typeof placePaidOrder>[1] = {}) {
+  const order = placePaidOrder(h, input);
+  await h.settle();
+  const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+  return { order, row };
+}
+
 /** A paid order (see placePaidOrder) once its invoice is issued, with that invoice. */
 export async function invoicedOrder(h: Harness) {
   const order = placePaidOrder(h);

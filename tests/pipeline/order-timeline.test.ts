@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/access";
 import english from "@/messages/en.json";
 import portuguese from "@/messages/pt-PT.json";
 import type { TimelineEntry } from "@/lib/data/order-timeline";
-import { placePaidOrder, replayDelivery, startHarness, type Harness } from "./harness";
+import { placePaidOrder, replayDelivery, settledOrder, startHarness, type Harness } from "./harness";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -142,9 +142,7 @@ describe("order timeline", () => {
   });
 
   it("says a failed attempt's cause in the reader's language, with the engine's own text one click away", async () => {
-    const order = placePaidOrder(h, { nif: "123456780" });
-    await h.settle();
-    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const { row } = await settledOrder(h, { nif: "123456780" });
     const timeline = (await getOrderTimeline(merchant, row.id))!;
     expect(lines(timeline)).toContain("invoice_order failed invalid_nif");
 
@@ -170,9 +168,7 @@ describe("order timeline", () => {
   });
 
   it("shows the chain invoice → credit note → new invoice after an accountant's credit and reissue", async () => {
-    const order = placePaidOrder(h, { nif: "123456789" });
-    await h.settle();
-    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const { row } = await settledOrder(h, { nif: "123456789" });
     const invoice = await h.db.document.findFirstOrThrow({ where: { orderId: row.id, type: "FR" } });
 
     currentUser = accountant;
@@ -202,9 +198,7 @@ describe("order timeline", () => {
   });
 
   it("removes a correction, audited, and the engine goes back to the order's data from Jumpseller", async () => {
-    const order = placePaidOrder(h, { nif: "987654320" });
-    await h.settle();
-    const row = await h.db.order.findFirstOrThrow({ where: { jumpsellerId: order.id } });
+    const { row } = await settledOrder(h, { nif: "987654320" });
     const job = await h.db.job.findFirstOrThrow({ where: { orderId: row.id, kind: "invoice_order" } });
     currentUser = merchant;
     expect(await correctOrder({ orderId: row.id, taxId: "503504564" })).toEqual({ ok: true, retried: false });
