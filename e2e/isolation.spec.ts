@@ -43,11 +43,15 @@ const sees: Record<RoleName, readonly StoreCode[]> = {
 };
 const isAccountant = (role: RoleName) => ["admin", "accountantAssigned", "accountantAll"].includes(role);
 
-/** What a request answers: a status, a redirect to sign-in, or a page that says the user may not do this. */
-type Answer = number | "sign-in" | "refused";
+/**
+ * What a request answers: a status, a redirect to sign-in, a page that says the user may not do this, or a page
+ * that names nothing of the store asked for.
+ */
+type Answer = number | "sign-in" | "refused" | "nothing of it";
 
 interface Ids {
   storeId: string;
+  storeName: string;
   orderId: string;
   documentId: string;
   /** A finished SAF-T ZIP holding this store only. */
@@ -68,6 +72,12 @@ const storePage =
 const withId: Record<string, Entry> = {
   "page /orders/[orderId]": { url: (ids) => `/orders/${ids.orderId}`, expect: storePage() },
   "page /stores/[storeId]": { url: (ids) => `/stores/${ids.storeId}`, expect: storePage() },
+  // The overview's chart of one store: for a store the user does not see, the overview of their own stores,
+  // with nothing of the one asked for (not even its name).
+  "page /?store=[storeId]": {
+    url: (ids) => `/?store=${ids.storeId}`,
+    expect: (role, store) => (role === "signedOut" ? "sign-in" : sees[role].includes(store) ? 200 : "nothing of it"),
+  },
   // Connecting a store is for admins: others who see the store get a page that says so.
   "page /stores/connect/[storeId]": {
     url: (ids) => `/stores/connect/${ids.storeId}`,
@@ -136,7 +146,12 @@ async function sessionCookie(sql: import("pg").Pool, email: string): Promise<str
   return `next-auth.session-token=${token}`;
 }
 
-async function answerOf(request: APIRequestContext, url: string, cookie: string | null): Promise<Answer> {
+async function answerOf(
+  request: APIRequestContext,
+  url: string,
+  cookie: string | null,
+  storeName?: string,
+): Promise<Answer> {
   const response = await request.get(url, {
     headers: cookie ? { cookie } : {},
     maxRedirects: 0,
@@ -147,12 +162,16 @@ async function answerOf(request: APIRequestContext, url: string, cookie: string 
   if (status === 200 && url.startsWith("/stores/connect/")) {
     if ((await response.text()).includes('data-testid="only-admins"')) return "refused";
   }
+  if (status === 200 && url.startsWith("/?store=") && storeName) {
+    if (!(await response.text()).includes(storeName)) return "nothing of it";
+  }
   return status;
 }
 
 test("every page and route handler has an entry in the isolation matrix", () => {
   const found = appEntries().sort();
-  const listed = [...Object.keys(withId), ...Object.keys(withoutId)].sort();
+  // An entry may be a page with a store in its query ("page /?store=[storeId]"): it stands for that page.
+  const listed = [...new Set([...Object.keys(withId), ...Object.keys(withoutId)].map((e) => e.split("?")[0]!))].sort();
   expect(
     found.filter((e) => !listed.includes(e)),
     "pages or routes with no entry",
@@ -180,7 +199,7 @@ test("every role gets the expected answer from every page and route", async ({ r
   const ids = {} as Record<StoreCode, Ids>;
   for (const code of stores) {
     const { rows } = await sql.query<Ids>(
-      `SELECT s.id AS "storeId",
+      `SELECT s.id AS "storeId", s.name AS "storeName",
               (SELECT o.id FROM "Order" o WHERE o."storeId" = s.id ORDER BY o.id LIMIT 1) AS "orderId",
               (SELECT d.id FROM "Document" d WHERE d."storeId" = s.id AND d.type <> 'NC' ORDER BY d.id LIMIT 1)
                 AS "documentId"
@@ -224,7 +243,8 @@ test("every role gets the expected answer from every page and route", async ({ r
   for (const [name, entry] of Object.entries(withId)) {
     for (const code of stores) {
       for (const role of roles) {
-        answers.push(`${name} ${code} ${role}: ${await answerOf(request, entry.url(ids[code]), cookies[role])}`);
+        const answer = await answerOf(request, entry.url(ids[code]), cookies[role], ids[code].storeName);
+        answers.push(`${name} ${code} ${role}: ${answer}`);
         wanted.push(`${name} ${code} ${role}: ${entry.expect(role, code)}`);
       }
     }

@@ -21,17 +21,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = firstValues(await searchParams);
-  // The chart's store, if given: read within the visible stores, so another store's id shows nothing of it.
-  const chartStore = typeof params.store === "string" && params.store.length <= 64 ? params.store : null;
-  const [stores, outages, chart, t, common, locale] = await Promise.all([
+  const requested = typeof params.store === "string" && params.store.length <= 64 ? params.store : null;
+  const [stores, outages, t, common, locale] = await Promise.all([
     getOverview(user),
     listOpenOutages(user),
-    getOverviewChart(user, { storeId: chartStore }),
     getTranslations("overview"),
     getTranslations("common"),
     getLocale(),
   ]);
-  const chartStoreName = chartStore ? (stores.find((s) => s.id === chartStore)?.name ?? null) : null;
+  // The chart's store, if the user sees it. Another store's id (or one that does not exist) is ignored: the
+  // chart is the visible stores', as its title says, and the page tells nothing of that store, not even that
+  // it exists. (A status 404 is not possible here: a layout, above the loading boundary, has no query.)
+  const chartStore = requested ? (stores.find((s) => s.id === requested) ?? null) : null;
+  const chart = await getOverviewChart(user, { storeId: chartStore?.id ?? null });
+  const chartStoreName = chartStore?.name ?? null;
   const sum = (pick: (s: (typeof stores)[number]) => number) => stores.reduce((total, s) => total + pick(s), 0);
   const near = sum((s) => s.nearDeadline);
   const overdue = sum((s) => s.overdue);
@@ -78,14 +81,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           </div>
           {stores.length > 1 ? (
             <FilterBar
-              key={chartStore ?? ""}
+              key={chartStore?.id ?? ""}
               action="/"
               selects={[
                 {
                   name: "store",
                   label: t("chart.store"),
                   allLabel: common("allStores"),
-                  value: chartStoreName ? (chartStore ?? undefined) : undefined,
+                  value: chartStore?.id,
                   options: stores.map((s) => ({ value: s.id, label: s.name })),
                 },
               ]}
