@@ -79,7 +79,7 @@ describe("invoice-order (steps mocked)", () => {
       { id: "start", handler: () => ({ state: "started", subject: "1001" }) },
       {
         id: "read-order-and-build",
-        handler: () => ({ next: "skip", orderId: "order-1", reason: "Order #1001 is canceled" }),
+        handler: () => ({ next: "skip", orderId: "order-1", reason: "Order #1001 is canceled", code: "not_paid" }),
       },
       { id: "skip", handler: () => ({ finished: true }) },
     ]).execute();

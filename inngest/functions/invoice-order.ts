@@ -16,7 +16,7 @@ export const invoiceOrder = jobFunction(
     const { ref, services } = run;
     const prepared = await guardedStep(run, "read-order-and-build", () => prepareInvoice(services, ref));
     if (prepared.next === "skip") {
-      await finishRun(run, { status: "skipped", message: prepared.reason });
+      await finishRun(run, { status: "skipped", message: prepared.reason, reason: { code: prepared.code } });
       return { ran: true, skipped: prepared.reason };
     }
     const documentId =

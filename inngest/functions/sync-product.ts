@@ -16,7 +16,11 @@ export const syncProduct = jobFunction(
     const { ref, services } = run;
     const read = await guardedStep(run, "read-product", () => readProduct(services, ref));
     if (read.next === "skip") {
-      await finishRun(run, { status: "skipped", message: read.reason });
+      await finishRun(run, {
+        status: "skipped",
+        message: read.reason,
+        reason: { code: read.code, params: read.params },
+      });
       return { ran: true, skipped: read.reason };
     }
     await guardedStep(run, "find-or-create-brand-and-category", () => resolveCatalog(services, ref));

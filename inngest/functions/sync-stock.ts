@@ -18,7 +18,11 @@ export const syncStock = jobFunction(
     const { ref, services, step } = run;
     const read = await guardedStep(run, "read-product", () => readProduct(services, ref));
     if (read.next === "skip") {
-      await finishRun(run, { status: "skipped", message: read.reason });
+      await finishRun(run, {
+        status: "skipped",
+        message: read.reason,
+        reason: { code: read.code, params: read.params },
+      });
       return { ran: true, skipped: read.reason };
     }
     const missing = await step.run(

@@ -55,6 +55,7 @@ const pipelineCodes = [
   "invoice_not_credited",
   "invoice_already_replaced",
   "order_has_live_invoice",
+  "product_gone",
 ] as const;
 
 /** An outside service's answer (lib/service-errors.ts); said with the `serviceErrors` messages. */

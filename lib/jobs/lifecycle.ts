@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import type { ErrorKind, JobEventType, JobKind, JobStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lisbonDay } from "@/lib/lisbon-time";
-import type { JobErrorParams } from "./error-codes";
+import type { JobErrorCode, JobErrorParams } from "./error-codes";
 
 export interface RunRef {
   jobId: string;
@@ -34,6 +34,8 @@ export interface JobEventEntry {
   attempt?: number | null;
   error?: { kind: ErrorKind; code: string | null; params?: Prisma.JsonValue; message: string } | null;
   message?: string | null;
+  /** Why a run had nothing to do (a skip), said like an error's cause: code and values. */
+  reason?: { code: JobErrorCode; params?: JobErrorParams } | null;
 }
 
 /** Appends one event of this run to the job's history. */
@@ -45,8 +47,8 @@ export async function recordJobEvent(db: EventWriter, ref: RunRef, entry: JobEve
       type: entry.type,
       attempt: entry.attempt ?? null,
       errorKind: entry.error?.kind ?? null,
-      errorCode: entry.error?.code ?? null,
-      errorParams: entry.error?.params ?? Prisma.DbNull,
+      errorCode: entry.error?.code ?? entry.reason?.code ?? null,
+      errorParams: entry.error?.params ?? entry.reason?.params ?? Prisma.DbNull,
       message: (entry.error?.message ?? entry.message ?? null)?.slice(0, 2000) ?? null,
     },
   });
@@ -89,8 +91,15 @@ export async function startJobRun(db: Db, ref: RunRef, runId: string | null): Pr
 export async function finishJob(
   db: Db,
   ref: RunRef,
-  outcome: { status: "succeeded" | "skipped"; message?: string | null; orderId?: string | null },
+  outcome: {
+    status: "succeeded" | "skipped";
+    /** A skip's reason: the English text (the technical detail) and its code and values. */
+    message?: string | null;
+    reason?: { code: JobErrorCode; params?: JobErrorParams } | null;
+    orderId?: string | null;
+  },
 ): Promise<boolean> {
+  const reason = outcome.status === "skipped" ? (outcome.reason ?? null) : null;
   const updated = await db.job.updateMany({
     where: { id: ref.jobId, dispatchCount: ref.dispatchCount },
     data: {
@@ -100,9 +109,10 @@ export async function finishJob(
       retryAt: null,
       transientFailures: 0,
       lastErrorKind: null,
-      lastErrorCode: null,
-      lastErrorParams: Prisma.DbNull,
-      // A skipped job says why it was skipped; a succeeded one has nothing to report.
+      // A skipped job says why it was skipped (in the reader's language, by its code); a succeeded one has
+      // nothing to report.
+      lastErrorCode: reason?.code ?? null,
+      lastErrorParams: reason?.params ?? Prisma.DbNull,
       lastErrorMessage: outcome.status === "skipped" ? (outcome.message ?? null) : null,
       ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
     },
@@ -111,6 +121,7 @@ export async function finishJob(
   await recordJobEvent(db, ref, {
     type: outcome.status,
     message: outcome.status === "skipped" ? (outcome.message ?? null) : null,
+    reason,
   });
   return true;
 }

@@ -44,7 +44,7 @@ export interface InvoicePayload {
 export type PrepareResult =
   | { next: "issue"; orderId: string }
   | { next: "done"; orderId: string; documentId: string }
-  | { next: "skip"; orderId: string; reason: string };
+  | { next: "skip"; orderId: string; reason: string; code: "not_paid" };
 
 /** Reads the order from Jumpseller (fresh), and builds the document or says why it cannot be issued. */
 export async function prepareInvoice(services: PipelineServices, ref: RunRef): Promise<PrepareResult> {
@@ -79,6 +79,7 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
       next: "skip",
       orderId,
       reason: `Order #${order.id} is ${order.status_enum} in Jumpseller, not paid: no invoice issued.`,
+      code: "not_paid",
     };
   }
 

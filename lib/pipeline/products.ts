@@ -65,7 +65,9 @@ export function productItems(product: JumpsellerProduct): ProductItem[] {
   });
 }
 
-export type ReadProductResult = { next: "sync"; variantIds: number[] } | { next: "skip"; reason: string };
+export type ReadProductResult =
+  | { next: "sync"; variantIds: number[] }
+  | { next: "skip"; reason: string; code: "product_gone"; params: { product: string } };
 
 /** Reads the product from Jumpseller (fresh) into the job's payload. */
 export async function readProduct(services: PipelineServices, ref: RunRef): Promise<ReadProductResult> {
@@ -76,7 +78,12 @@ export async function readProduct(services: PipelineServices, ref: RunRef): Prom
     product = await jumpseller.getProduct(job.subject);
   } catch (error) {
     if (isServiceError(error) && error.kind === "not_found") {
-      return { next: "skip", reason: `Product ${job.subject} no longer exists in Jumpseller.` };
+      return {
+        next: "skip",
+        reason: `Product ${job.subject} no longer exists in Jumpseller.`,
+        code: "product_gone",
+        params: { product: job.subject },
+      };
     }
     throw error;
   }
