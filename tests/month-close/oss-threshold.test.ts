@@ -21,6 +21,7 @@ describe("OSS threshold tracker", () => {
     at: string;
     taxCountry?: string;
     mode?: string;
+    nif?: string;
     credit?: { netCents: number; at: string };
   }) {
     const n = ++seq;
@@ -30,6 +31,7 @@ describe("OSS threshold tracker", () => {
         jumpsellerId: n,
         status: "paid",
         country: input.country,
+        nif: input.nif ?? null,
         totalCents: input.netCents + input.vatCents,
         orderedAt: new Date(input.at),
         paidAt: new Date(input.at),
@@ -100,10 +102,26 @@ describe("OSS threshold tracker", () => {
       credit: { netCents: 50_000, at: "2026-03-20T10:00:00Z" },
     });
     await invoice({ country: "FR", netCents: 150_000, vatCents: 30_000, at: "2026-04-01T10:00:00Z", taxCountry: "FR" });
-    // Not counted: Portugal, an exempt B2B sale to Germany, an export to Switzerland, a test-mode invoice.
+    // Not counted: Portugal, an exempt B2B sale to Germany, an export to Switzerland, a test-mode invoice, and
+    // Portuguese companies (NIF 5…, or 8… for old sole traders) buying for delivery in Spain with Portuguese VAT:
+    // taxable persons, not consumers.
     await invoice({ country: "PT", netCents: 900_000, vatCents: 207_000, at: "2026-02-01T10:00:00Z" });
     await invoice({ country: "DE", netCents: 400_000, vatCents: 0, at: "2026-02-02T10:00:00Z" });
     await invoice({ country: "CH", netCents: 400_000, vatCents: 0, at: "2026-02-03T10:00:00Z" });
+    await invoice({
+      country: "ES",
+      netCents: 700_000,
+      vatCents: 161_000,
+      at: "2026-02-11T10:00:00Z",
+      nif: "503504564",
+    });
+    await invoice({
+      country: "ES",
+      netCents: 100_000,
+      vatCents: 23_000,
+      at: "2026-02-12T10:00:00Z",
+      nif: "PT800000005",
+    });
     await invoice({ country: "IT", netCents: 400_000, vatCents: 88_000, at: "2026-02-04T10:00:00Z", mode: "tests" });
     // 2025: Italy, on 31 December 23:30 in Lisbon (UTC).
     await invoice({ country: "IT", netCents: 120_000, vatCents: 27_600, at: "2025-12-31T23:30:00Z" });
