@@ -116,7 +116,7 @@ async function main() {
   process.env.PONTE_ENCRYPTION_KEY ??= "0".repeat(64);
   process.env.PONTE_LINK_KEY ??= "1".repeat(64);
   const { db } = await import("../../lib/db");
-  const { findVisibleStore, storeScope } = await import("../../lib/access");
+  const { findVisibleStore } = await import("../../lib/access");
   const { getOverview } = await import("../../lib/data/overview");
   const { listOrders, orderSearchSchema, invoiceStates } = await import("../../lib/data/orders");
   const { listJobs, jobSearchSchema, jobStatuses, jobKinds } = await import("../../lib/data/jobs");
@@ -245,17 +245,6 @@ async function main() {
   add("jobs", "50 stores, first page", jobs(fifty, {}));
   add("jobs", "50 stores, failed", jobs(fifty, { status: "failed" }));
   add("jobs", "merchant, failed", jobs(merchant, { status: "failed" }));
-  // Failed jobs counted per store, within the user's stores (what a view grouped by cause reads: one GROUP BY
-  // over the failed jobs).
-  const failedByStore = (u: User) => () =>
-    db.job.groupBy({
-      by: ["storeId"],
-      where: { AND: [storeScope(u), { status: "failed" }] },
-      _count: { _all: true },
-    });
-  add("jobs", "failed, grouped by store, all", failedByStore(all));
-  add("jobs", "failed, grouped by store, 50", failedByStore(fifty));
-  add("jobs", "failed, grouped by store, merchant", failedByStore(merchant));
   // The jobs page's failures grouped by cause (lib/data/failure-groups.ts), as the page reads them.
   add("jobs", "failures by cause, all", () => listFailureGroups(all));
   add("jobs", "failures by cause, 50 stores", () => listFailureGroups(fifty));
