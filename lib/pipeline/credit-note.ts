@@ -8,7 +8,7 @@ import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
 import { DataProblem, refusal } from "./errors";
 import type { PipelineServices } from "./services";
-import { issueOnce, saveDocument } from "./vendus-documents";
+import { issuePrepared, readPreparedJob, saveDocument } from "./vendus-documents";
 import { createReissueJob } from "@/lib/jobs/reissue";
 
 export interface CreditNotePayload {
@@ -105,20 +105,14 @@ export async function issueCreditNote(
   ref: RunRef,
 ): Promise<{ documentId: string; how: string }> {
   const { db } = services;
-  const job = await readJobPayload<CreditNotePayload>(db, ref.jobId);
-  const { document: request, documentId: invoiceId, reason } = job.payload;
-  if (!request || !invoiceId) throw new Error(`Job ${ref.jobId} has no prepared credit note`);
-  const saved = await db.document.findUnique({ where: { txId: request.tx_id }, select: { id: true } });
-  if (saved) return { documentId: saved.id, how: "already saved" };
+  const prepared = await readPreparedJob<CreditNotePayload>(db, ref.jobId);
+  const { job, request } = prepared;
+  const { documentId: invoiceId, reason } = job.payload;
+  if (!invoiceId) throw new Error(`Job ${ref.jobId} has no invoice to credit`);
+  if (prepared.savedId) return { documentId: prepared.savedId, how: "already saved" };
 
   const invoice = await loadInvoice(services, invoiceId, job.storeId);
-  const { vendus } = await services.forStore(job.storeId);
-  const outcome = await issueOnce(
-    db,
-    vendus,
-    { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) },
-    request,
-  );
+  const outcome = await issuePrepared(services, ref.jobId, prepared);
   const reasonText = reason
     ? reason.preset === "other"
       ? (reason.text ?? "")

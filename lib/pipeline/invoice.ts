@@ -25,7 +25,7 @@ import { DataProblem, refusal } from "./errors";
 import { saveOrderRow } from "./orders";
 import type { PipelineServices } from "./services";
 import { invoiceContextFor, resolveRegisterId } from "./store-context";
-import { issueOnce, saveDocument } from "./vendus-documents";
+import { issuePrepared, readPreparedJob, saveDocument } from "./vendus-documents";
 import { invoiceTxId } from "@/lib/invoicing";
 import type { ReissuePlan } from "@/lib/jobs/reissue";
 import { insertCancellationCreditJob } from "@/lib/jobs/credit-notes";
@@ -157,19 +157,13 @@ export async function issueInvoice(
   ref: RunRef,
 ): Promise<{ documentId: string; how: string }> {
   const { db } = services;
-  const job = await readJobPayload<InvoicePayload>(db, ref.jobId);
-  const { document: request, orderId, summary, reissue } = job.payload;
-  if (!request || !orderId) throw new Error(`Job ${ref.jobId} has no prepared document`);
-  const existing = await db.document.findUnique({ where: { txId: request.tx_id }, select: { id: true } });
-  if (existing) return { documentId: existing.id, how: "already saved" };
+  const prepared = await readPreparedJob<InvoicePayload>(db, ref.jobId);
+  const { job, request } = prepared;
+  const { orderId, summary, reissue } = job.payload;
+  if (!orderId) throw new Error(`Job ${ref.jobId} has no prepared document`);
+  if (prepared.savedId) return { documentId: prepared.savedId, how: "already saved" };
 
-  const { vendus } = await services.forStore(job.storeId);
-  const outcome = await issueOnce(
-    db,
-    vendus,
-    { id: ref.jobId, postAttempted: Boolean(job.payload.postAttemptedAt) },
-    request,
-  );
+  const outcome = await issuePrepared(services, ref.jobId, prepared);
   let creditJobId: string | null = null;
   const documentId = await saveDocument(
     db,

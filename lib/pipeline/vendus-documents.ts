@@ -10,10 +10,11 @@ import { isServiceError } from "@/lib/errors";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TaxSummary } from "@/lib/invoicing";
-import { mergeJobPayload } from "@/lib/jobs/payload";
+import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import { toCents } from "@/lib/money";
 import type { VendusClient, VendusDocumentDetail, VendusIssuedDocument } from "@/lib/vendus/client";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
+import type { PipelineServices } from "./services";
 
 export interface IssueOutcome {
   issued: VendusIssuedDocument;
@@ -56,6 +57,31 @@ export async function issueOnce(
     }
     throw error;
   }
+}
+
+/**
+ * Where an issue step starts, for invoices and credit notes alike: the job with the request its prepare step
+ * built, and the id of the document already saved under that tx_id (a retry after the save), if any.
+ */
+export async function readPreparedJob<T extends { document: VendusDocumentRequest; postAttemptedAt: string }>(
+  db: Db,
+  jobId: string,
+) {
+  const job = await readJobPayload<T>(db, jobId);
+  const request = job.payload.document;
+  if (!request) throw new Error(`Job ${jobId} has no prepared document`);
+  const saved = await db.document.findUnique({ where: { txId: request.tx_id }, select: { id: true } });
+  return { job, request, savedId: saved?.id ?? null };
+}
+
+/** Sends the job's prepared request to the store's Vendus account, once (see issueOnce). */
+export async function issuePrepared(
+  services: PipelineServices,
+  jobId: string,
+  { job, request }: Awaited<ReturnType<typeof readPreparedJob>>,
+): Promise<IssueOutcome> {
+  const { vendus } = await services.forStore(job.storeId);
+  return issueOnce(services.db, vendus, { id: jobId, postAttempted: Boolean(job.payload.postAttemptedAt) }, request);
 }
 
 export interface StoredLine {
