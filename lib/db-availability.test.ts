@@ -28,6 +28,10 @@ describe("database availability", () => {
     expect(
       isDatabaseUnavailable(new Error("step failed", { cause: new Error("Connection terminated unexpectedly") })),
     ).toBe(true);
+    // A pooled connection killed while idle, used by the next query.
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
+      true,
+    );
   });
 
   it("does not take a query's own error for an outage", () => {

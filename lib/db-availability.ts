@@ -3,10 +3,12 @@
 // step is retried, and a job whose retries run out waits for the database instead of failing.
 
 // PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01-57P03 (administrator or crash shutdown, cannot
-// connect now), 53300 (too many connections); 55000 only with "not currently accepting connections".
+// connect now), 53300 (too many connections); 55000 only with "not currently accepting connections". A pooled
+// pg client whose connection was killed while idle answers its next query with "Client has encountered a
+// connection error and is not queryable", without a code.
 const unavailableCodes = /^(08\w{3}|57P0[123]|53300)$/;
 const unavailableText =
-  /(Code: `(08\w{3}|57P0[123]|53300)`|not currently accepting connections|Connection terminated|connection (is )?closed|ECONNREFUSED|ECONNRESET|Can't reach database server|terminating connection due to administrator command|Timed out fetching a new connection)/i;
+  /(Code: `(08\w{3}|57P0[123]|53300)`|not currently accepting connections|Connection terminated|connection (is )?closed|connection error and is not queryable|ECONNREFUSED|ECONNRESET|Can't reach database server|terminating connection due to administrator command|Timed out fetching a new connection)/i;
 // Prisma's own codes for an unreachable server, a lost connection and an exhausted pool.
 const prismaUnavailable = new Set(["P1001", "P1002", "P1017", "P2024"]);
 

@@ -32,6 +32,10 @@ export interface HarnessOptions {
   stores?: number;
   /** How long settle() waits for the Inngest stand-in to have nothing left to run (default 45 s). */
   idleTimeoutMs?: number;
+  /** Delays before the shops redeliver a hook that was not answered 2xx (default none: the hook pauses). */
+  webhookRetryDelaysMs?: number[];
+  /** Cap on the Inngest stand-in's Retry-After waits (default 60 s), for tests that must not wait them out. */
+  maxRetryAfterMs?: number;
 }
 
 /** A connected store of the harness: its shop's control, and the Vendus key it uses. */
@@ -63,11 +67,12 @@ export async function startHarness(options: HarnessOptions = {}) {
     i === 0 ? DEFAULT_SIMULATOR_API_KEY : `${DEFAULT_SIMULATOR_API_KEY}-${i}`,
   );
   const vendus: VendusSimulator = await startVendusSimulator({ apiKeys: vendusKeys });
-  const shops: JumpsellerSimulator[] = [await startJumpsellerSimulator({ webhookRetryDelaysMs: [] })];
+  const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? [];
+  const shops: JumpsellerSimulator[] = [await startJumpsellerSimulator({ webhookRetryDelaysMs })];
   for (let i = 1; i < storeCount; i++) {
     shops.push(
       await startJumpsellerSimulator({
-        webhookRetryDelaysMs: [],
+        webhookRetryDelaysMs,
         storeCode: `loja-${i}`,
         storeName: `Loja ${i}`,
         login: `loja-${i}-login`,
@@ -95,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   };
   const standIn: InngestStandIn = await startInngestStandIn({
     retryDelayMs: () => 20,
+    maxRetryAfterMs: options.maxRetryAfterMs,
     idleTimeoutMs: options.idleTimeoutMs ?? 45_000,
     clock: () => clock.now().getTime(),
   });
