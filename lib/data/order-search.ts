@@ -7,9 +7,10 @@
 // adjacent words, is a key of the table. The keys are counted, up to a cap, within the user's stores; the rarest
 // key whose count is under the cap gives every candidate (sorted by date, then checked against the whole search).
 // When every key is common, the search walks an exact key's rows newest first (a common match is met within a
-// few hundred rows). One common begun word has no exact key: all its rows are read and the newest kept, a cost
-// that follows its matches. (Walking the orders newest first and checking each instead lets the planner check
-// every order of the scope, seconds at a million orders.)
+// few hundred rows). One common begun word has no exact key: the words it stands for are listed (SearchWord)
+// and their rows walked newest first, merged, so a page reads about its own rows whatever the word's history.
+// (Walking the orders newest first and checking each instead lets the planner check every order of the scope,
+// seconds at a million orders.)
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const accented = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
@@ -73,12 +74,14 @@ function scopeFilter(scope: WordScope): Prisma.Sql {
 }
 
 /** How many rows of a key are read as candidates at most: for a search of one begun word (every row is a match,
- * so only the page's orders are read) and for longer ones (each candidate's order is read and checked). */
+ * so only the page's orders are read; above it, its words are walked merged, which reads about a page) and for
+ * longer ones (each candidate's order is read and checked). Counting up to the cap is itself a read of that many
+ * index rows, on every page. */
 export interface SearchCaps {
   oneWord: number;
   checked: number;
 }
-export const searchCaps: SearchCaps = { oneWord: 50_000, checked: 5_000 };
+export const searchCaps: SearchCaps = { oneWord: 5_000, checked: 5_000 };
 
 export interface NameSearch {
   /** Checks an order row `o` against the whole search. */
@@ -99,22 +102,39 @@ export function nameSearch(q: string, caps: SearchCaps = searchCaps): NameSearch
   };
 }
 
-/** Each key's number of rows within the scope, counted up to the search's cap. */
+/** How many words one begun word may stand for and still be walked word by word, merged. */
+export const mergedWordsCap = 100;
+
+/** What the plan is chosen from: each key's rows within the scope, counted up to the search's cap, and, for a
+ * search of one begun word, the words it stands for (up to one more than `mergedWordsCap`). */
+export interface KeyCounts {
+  counts: number[];
+  words: string[] | null;
+}
+
 export function countKeysSql(search: NameSearch, scope: WordScope): Prisma.Sql {
   const counts = search.keys.map(
     (key) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "OrderWord" w
       WHERE ${scopeFilter(scope)} AND ${keyFilter(key)} LIMIT ${search.cap}) x)`,
   );
-  return Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts`;
+  const [only] = search.keys;
+  const words =
+    search.keys.length === 1 && only!.prefix
+      ? Prisma.sql`ARRAY(SELECT w.word FROM "SearchWord" w WHERE ${keyFilter(only!)}
+          ORDER BY w.word LIMIT ${mergedWordsCap + 1})`
+      : Prisma.sql`NULL::text[]`;
+  return Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts, ${words} AS words`;
 }
 
 export type SearchPlan =
   /** Every row of `key`: fewer than the cap. */
   | { kind: "candidates"; key: Key }
   /** `key`'s rows newest first (an exact key: its index gives them in date order). */
-  | { kind: "walk"; key: Key };
+  | { kind: "walk"; key: Key }
+  /** Each word's rows newest first, merged: the words one begun word stands for. */
+  | { kind: "merge"; words: string[] };
 
-export function choosePlan(search: NameSearch, counts: number[]): SearchPlan {
+export function choosePlan(search: NameSearch, { counts, words }: KeyCounts): SearchPlan {
   let rarest = 0;
   counts.forEach((n, i) => {
     if (n < counts[rarest]!) rarest = i;
@@ -122,7 +142,10 @@ export function choosePlan(search: NameSearch, counts: number[]): SearchPlan {
   if (counts[rarest]! < search.cap) return { kind: "candidates", key: search.keys[rarest]! };
   // Every key is common: walk the last exact one (a pair, when there is one, is the rarest).
   const exact = search.keys.filter((k) => !k.prefix).at(-1);
-  return exact ? { kind: "walk", key: exact } : { kind: "candidates", key: search.keys[rarest]! };
+  if (exact) return { kind: "walk", key: exact };
+  // A begun word standing for very many words (one or two letters) is read whole.
+  if (words && words.length > 0 && words.length <= mergedWordsCap) return { kind: "merge", words };
+  return { kind: "candidates", key: search.keys[rarest]! };
 }
 
 interface PlanQuery {
@@ -144,6 +167,22 @@ export function ordersThroughWordsSql({ plan, scope, where, cursor, descending, 
     : Prisma.empty;
   const dir = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const conditions = Prisma.join(where, " AND ");
+  if (plan.kind === "merge") {
+    // Each word's rows come in date order from an index (the word's, or one store's and the word's): PostgreSQL
+    // merges them, drops an order met twice (two of its words begin the same), and reads each candidate's order
+    // in that order until the page is full. The lateral read keeps that order: never every candidate joined.
+    const walks = plan.words.map(
+      (word) => Prisma.sql`(SELECT w."orderedAt", w."orderId" FROM "OrderWord" w
+        WHERE ${scopeFilter(scope)} AND w.word = ${word} ${seek}
+        ORDER BY w."orderedAt" ${dir}, w."orderId" ${dir})`,
+    );
+    return Prisma.sql`
+      SELECT o.* FROM (
+        SELECT DISTINCT m."orderedAt", m."orderId" FROM (${Prisma.join(walks, " UNION ALL ")}) m
+        ORDER BY m."orderedAt" ${dir}, m."orderId" ${dir}
+      ) c CROSS JOIN LATERAL (SELECT o.* FROM "Order" o WHERE o.id = c."orderId" AND ${conditions} OFFSET 0) o
+      ORDER BY c."orderedAt" ${dir}, c."orderId" ${dir} LIMIT ${limit}`;
+  }
   if (plan.kind === "walk") {
     return Prisma.sql`
       SELECT o.* FROM "OrderWord" w JOIN "Order" o ON o.id = w."orderId"

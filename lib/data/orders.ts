@@ -11,6 +11,7 @@ import {
   countKeysSql,
   nameSearch,
   ordersThroughWordsSql,
+  type KeyCounts,
   type NameSearch,
   type SearchCaps,
   type WordScope,
@@ -146,8 +147,8 @@ export async function listOrders(
       LIMIT ${pageSize + 1}`;
   if (kind?.kind === "name") {
     const scope = wordScope(ids, search.store);
-    const [{ counts }] = await db.$queryRaw<[{ counts: number[] }]>(countKeysSql(kind.search, scope));
-    const plan = choosePlan(kind.search, counts);
+    const [counted] = await db.$queryRaw<[KeyCounts]>(countKeysSql(kind.search, scope));
+    const plan = choosePlan(kind.search, counted);
     chosen = ordersThroughWordsSql({ plan, scope, where: filters, cursor, descending, limit: pageSize + 1 });
   }
   // The page's orders are chosen first; their store and invoice are joined to those few rows only.

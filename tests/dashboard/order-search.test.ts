@@ -2,7 +2,8 @@
 // (inserts, bulk and single updates of names, e-mails, dates and stores, deletes, a store deleted) the table
 // must equal a recomputation from the orders; the search must find what a user types (whole words, the last
 // one begun, any case or accent, name or e-mail), in date order across pages, within the user's stores only,
-// whichever way the page is found (every candidate of the rarest word, or a common word walked newest first).
+// whichever way the page is found (every candidate of the rarest word, a common word walked newest first, or the
+// words one common begun word stands for walked together).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import { searchTokens, type SearchCaps } from "@/lib/data/order-search";
@@ -87,6 +88,13 @@ describe("the word table", () => {
     expect(await stored()).toEqual(await recomputed());
     await db.order.deleteMany({ where: { jumpsellerId: { gte: 70_000, lt: 70_100 } } });
     expect(await stored()).toEqual(await recomputed());
+    // Every word (not pair) ever stored is listed for a begun word's search, the new ones ("cliente") included.
+    const unlisted = await db.$queryRaw<{ word: string }[]>`
+      SELECT k AS word FROM (SELECT DISTINCT word AS k FROM "OrderWord" WHERE strpos(word, ' ') = 0) w
+      WHERE NOT EXISTS (SELECT 1 FROM "SearchWord" s WHERE s.word = w.k)`;
+    expect(unlisted).toEqual([]);
+    const listed = await db.$queryRaw<{ word: string }[]>`SELECT word FROM "SearchWord" WHERE word LIKE 'client%'`;
+    expect(listed.map((r) => r.word)).toEqual(["cliente"]);
   });
 });
 
@@ -185,6 +193,51 @@ describe("the name search", () => {
       expect(times).toEqual([...times].sort((a, b) => b - a));
       expect(first.rows[0]!.jumpsellerId).toBeGreaterThanOrEqual(81_128);
       await world.test.db.order.deleteMany({ where: { jumpsellerId: { gte: 81_000, lt: 81_200 } } });
+    });
+  }
+
+  for (const [way, caps] of ways) {
+    it(`pages through one begun word standing for several words, each order once, newest first (${way})`, async () => {
+      const names = ["Bernardo Quintela", "Bernardete Quintas", "Quintino Quintela Quintas", "Bernardo Sousa"];
+      const codes = ["loja-do-mar", "casa-verde", "papelaria-lima"];
+      const made = Array.from({ length: 120 }, (_, i) => ({
+        storeId: world.stores[codes[i % 3]!]!,
+        jumpsellerId: 82_000 + i,
+        status: "paid",
+        totalCents: 100,
+        orderedAt: at(Math.floor(i / 2)),
+        customerName: names[i % 4]!,
+      }));
+      await world.test.db.order.createMany({ data: made });
+      const expected = (storeIds: string[]) =>
+        made
+          .filter((o) => !o.customerName.endsWith("Sousa") && storeIds.includes(o.storeId))
+          .map((o) => o.jumpsellerId)
+          .sort();
+      const walk = async (user: SessionUser) => {
+        const seen: { n: number; at: number }[] = [];
+        let page = await listOrders(user, orderSearchSchema.parse({ q: "quint" }), { caps });
+        seen.push(...page.rows.map((r) => ({ n: r.jumpsellerId, at: r.orderedAt.getTime() })));
+        while (page.next) {
+          page = await listOrders(user, orderSearchSchema.parse({ q: "quint", cursor: page.next }), { caps });
+          seen.push(...page.rows.map((r) => ({ n: r.jumpsellerId, at: r.orderedAt.getTime() })));
+        }
+        const back = await listOrders(user, orderSearchSchema.parse({ q: "quint", cursor: page.prev!, dir: "prev" }), {
+          caps,
+        });
+        return { seen, lastPage: page.rows.length, back: back.rows.length };
+      };
+      const everyStore = await walk(world.users.admin);
+      expect(everyStore.seen.map((s) => s.n).sort()).toEqual(expected(Object.values(world.stores)));
+      expect(everyStore.seen.map((s) => s.at)).toEqual(everyStore.seen.map((s) => s.at).sort((a, b) => b - a));
+      expect([everyStore.lastPage, everyStore.back]).toEqual([40, 50]);
+      const ownStore = await walk(world.users.merchant);
+      expect(ownStore.seen.map((s) => s.n).sort()).toEqual(expected([world.stores["loja-do-mar"]!]));
+      const twoStores = await walk(world.users.accountant);
+      expect(twoStores.seen.map((s) => s.n).sort()).toEqual(
+        expected([world.stores["loja-do-mar"]!, world.stores["casa-verde"]!]),
+      );
+      await world.test.db.order.deleteMany({ where: { jumpsellerId: { gte: 82_000, lt: 82_200 } } });
     });
   }
 });
