@@ -2,13 +2,15 @@
 import { type RowSelectionState, useTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { DataTableBody } from "@/components/ui/data-table-body";
+import { Table, Th, THead } from "@/components/ui/table";
 import type { JobRow } from "@/lib/data/jobs";
 import { BulkRetryBar, type JobFilters } from "./bulk-retry-bar";
 import { jobColumns, jobTableFeatures } from "./job-columns";
 
 const numeric = new Set(["attempts"]);
 const narrow = new Set(["select", "actions"]);
+const columnClass = (id: string) => cn(numeric.has(id) && "text-right", narrow.has(id) && "w-px");
 
 export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilters }) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -36,30 +38,18 @@ export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilte
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <Th
-                  key={header.id}
-                  className={cn(numeric.has(header.column.id) && "text-right", narrow.has(header.column.id) && "w-px")}
-                >
+                <Th key={header.id} className={columnClass(header.column.id)}>
                   <table.FlexRender header={header} />
                 </Th>
               ))}
             </tr>
           ))}
         </THead>
-        <TBody>
-          {table.getRowModel().rows.map((row) => (
-            <Tr key={row.id} className={cn(row.getIsSelected() && "bg-teal-50/50")}>
-              {row.getAllCells().map((cell) => (
-                <Td
-                  key={cell.id}
-                  className={cn(numeric.has(cell.column.id) && "text-right", narrow.has(cell.column.id) && "w-px")}
-                >
-                  <table.FlexRender cell={cell} />
-                </Td>
-              ))}
-            </Tr>
-          ))}
-        </TBody>
+        <DataTableBody
+          table={table}
+          cellClass={columnClass}
+          rowClass={(row) => cn(row.getIsSelected() && "bg-teal-50/50")}
+        />
       </Table>
     </>
   );

@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { cn } from "@/components/ui/cn";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { DataTableBody } from "@/components/ui/data-table-body";
+import { Table, Th, THead } from "@/components/ui/table";
 import type { OrderRow } from "@/lib/data/orders";
 import { orderColumns, orderTableFeatures } from "./order-columns";
 
 const numeric = new Set(["totalCents"]);
+const columnClass = (id: string) => cn(numeric.has(id) && "text-right");
 
 export function OrdersTable({ rows, sort }: { rows: OrderRow[]; sort: "asc" | "desc" }) {
   const t = useTranslations("orders");
@@ -48,7 +50,7 @@ export function OrdersTable({ rows, sort }: { rows: OrderRow[]; sort: "asc" | "d
               return (
                 <Th
                   key={header.id}
-                  className={cn(numeric.has(header.column.id) && "text-right")}
+                  className={columnClass(header.column.id)}
                   aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
                 >
                   {header.column.getCanSort() ? (
@@ -70,17 +72,7 @@ export function OrdersTable({ rows, sort }: { rows: OrderRow[]; sort: "asc" | "d
           </tr>
         ))}
       </THead>
-      <TBody>
-        {table.getRowModel().rows.map((row) => (
-          <Tr key={row.id}>
-            {row.getAllCells().map((cell) => (
-              <Td key={cell.id} className={cn(numeric.has(cell.column.id) && "text-right")}>
-                <table.FlexRender cell={cell} />
-              </Td>
-            ))}
-          </Tr>
-        ))}
-      </TBody>
+      <DataTableBody table={table} cellClass={columnClass} />
     </Table>
   );
 }
