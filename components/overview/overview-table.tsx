@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { EnabledBadge } from "@/components/status-badges";
 import { ReadinessVerdict } from "@/components/stores/readiness-card";
-import { StoreNameLink } from "@/components/stores/store-name-link";
+import { StoreStatusCells } from "@/components/stores/store-status-cells";
 import { Badge } from "@/components/ui/badge";
 import { DateTimeOr } from "@/components/ui/date-time-or";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -63,16 +62,13 @@ export function OverviewTable({ stores }: { stores: StoreOverview[] }) {
         <TBody>
           {stores.map((store) => (
             <Tr key={store.id}>
-              <Td>
-                <StoreNameLink store={store} testId="overview-store" />
-              </Td>
-              <Td>
-                <span className="inline-flex flex-wrap gap-1">
-                  <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
-                  <ReadinessVerdict readiness={store.readiness} />
-                </span>
+              <StoreStatusCells
+                store={store}
+                testId="overview-store"
+                badges={<ReadinessVerdict readiness={store.readiness} />}
+              >
                 <NotReadyReasons store={store} />
-              </Td>
+              </StoreStatusCells>
               <Td className="text-right">
                 <Amount count={store.invoicedToday.count} cents={store.invoicedToday.grossCents} locale={locale} />
               </Td>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DownloadLink } from "@/components/actions/download-link";
-import { EnabledBadge } from "@/components/status-badges";
-import { StoreNameLink } from "@/components/stores/store-name-link";
+import { StoreStatusCells } from "@/components/stores/store-status-cells";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DateTimeOr } from "@/components/ui/date-time-or";
@@ -50,12 +49,7 @@ export default async function StoresPage() {
             <TBody>
               {stores.map((store) => (
                 <Tr key={store.id}>
-                  <Td>
-                    <StoreNameLink store={store} testId="store-link" />
-                  </Td>
-                  <Td>
-                    <EnabledBadge enabled={store.enabled} testMode={store.testMode} />
-                  </Td>
+                  <StoreStatusCells store={store} testId="store-link" />
                   <Td>
                     <Badge>{store.documentType}</Badge>
                   </Td>
