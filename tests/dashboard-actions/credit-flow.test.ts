@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import { placePaidOrder, startHarness, type Harness } from "../pipeline/harness";
+import { createStoreUser } from "../support/store-users";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -15,23 +16,11 @@ let h: Harness;
 beforeAll(async () => {
   // Normal mode: Vendus does not credit test-mode documents.
   h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-  const accountant = await h.db.user.create({
-    data: {
-      email: "contas@example.pt",
-      name: "Contas",
-      passwordHash: "x",
-      role: "accountant",
-      access: { create: { storeId: h.storeId } },
-    },
-  });
-  currentUser = {
-    id: accountant.id,
-    email: accountant.email,
-    name: accountant.name,
+  currentUser = await createStoreUser(h.db, h.storeId, {
+    email: "contas@example.pt",
+    name: "Contas",
     role: "accountant",
-    allStores: false,
-    locale: "pt-PT",
-  };
+  });
 });
 afterAll(async () => h?.close());
 

@@ -3,6 +3,7 @@
 // the pipeline, and followed by a retry; a merchant corrects only their own store's orders.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
+import { createStoreUser } from "../support/store-users";
 import { settledOrder, startHarness, type Harness } from "./harness";
 
 let currentUser: SessionUser | null = null;
@@ -18,16 +19,9 @@ describe("correct and retry", () => {
   let accountant: SessionUser;
   beforeAll(async () => {
     h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-    const make = async (email: string, role: "merchant" | "accountant", access: boolean) => {
-      const user = await h.db.user.create({
-        data: { email, name: email.split("@")[0]!, passwordHash: "x", role, locale: "pt-PT" },
-      });
-      if (access) await h.db.storeAccess.create({ data: { userId: user.id, storeId: h.storeId } });
-      return { id: user.id, email, name: user.name, role, allStores: false, locale: "pt-PT" } satisfies SessionUser;
-    };
-    merchant = await make("loja@example.com", "merchant", true);
-    stranger = await make("outra@example.com", "merchant", false);
-    accountant = await make("contabilista@example.com", "accountant", true);
+    merchant = await createStoreUser(h.db, h.storeId, { email: "loja@example.com", role: "merchant" });
+    stranger = await createStoreUser(h.db, h.storeId, { email: "outra@example.com", role: "merchant", access: false });
+    accountant = await createStoreUser(h.db, h.storeId, { email: "contabilista@example.com", role: "accountant" });
   });
   afterAll(async () => h?.close());
 

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/access";
 import english from "@/messages/en.json";
 import portuguese from "@/messages/pt-PT.json";
 import type { TimelineEntry } from "@/lib/data/order-timeline";
+import { createStoreUser } from "../support/store-users";
 import { placePaidOrder, replayDelivery, settledOrder, startHarness, type Harness } from "./harness";
 
 let currentUser: SessionUser | null = null;
@@ -84,14 +85,22 @@ describe("order timeline", () => {
   let accountant: SessionUser;
   beforeAll(async () => {
     h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-    const make = async (email: string, name: string, role: "merchant" | "accountant", access: boolean) => {
-      const user = await h.db.user.create({ data: { email, name, passwordHash: "x", role, locale: "pt-PT" } });
-      if (access) await h.db.storeAccess.create({ data: { userId: user.id, storeId: h.storeId } });
-      return { id: user.id, email, name, role, allStores: false, locale: "pt-PT" } satisfies SessionUser;
-    };
-    merchant = await make("loja@example.com", "Rita Loja", "merchant", true);
-    stranger = await make("outra@example.com", "Outra Loja", "merchant", false);
-    accountant = await make("contabilista@example.com", "Carla Contas", "accountant", true);
+    merchant = await createStoreUser(h.db, h.storeId, {
+      email: "loja@example.com",
+      name: "Rita Loja",
+      role: "merchant",
+    });
+    stranger = await createStoreUser(h.db, h.storeId, {
+      email: "outra@example.com",
+      name: "Outra Loja",
+      role: "merchant",
+      access: false,
+    });
+    accountant = await createStoreUser(h.db, h.storeId, {
+      email: "contabilista@example.com",
+      name: "Carla Contas",
+      role: "accountant",
+    });
   });
   afterAll(async () => h?.close());
 
