@@ -37,3 +37,19 @@ export function createEventSink() {
     },
   };
 }
+
+/**
+ * What a retry action answers when it worked: the jobs queued again (each sent to Inngest), the ones it left
+ * as they were, and among those the credit-note jobs the user may not retry.
+ */
+export function retryAnswer({
+  retried,
+  skipped,
+  creditNotesSkipped,
+}: {
+  retried: number;
+  skipped: number;
+  creditNotesSkipped?: number;
+}) {
+  return { ok: true, retried, dispatched: retried, skipped, ...(creditNotesSkipped ? { creditNotesSkipped } : {}) };
+}
