@@ -9,6 +9,7 @@ import { attachDocumentToOrder, noteDocumentOnOrder } from "@/lib/pipeline/attac
 import { isParked } from "@/lib/outages/park";
 import { servicesForRun } from "@/lib/pipeline/run-cache";
 import { pipelineServices, type PipelineServices } from "@/lib/pipeline/services";
+import type { JobErrorCode, JobErrorParams } from "@/lib/jobs/error-codes";
 import type { RunRef } from "@/lib/jobs/lifecycle";
 import { jobRetries, vendusThrottle, type SharedConcurrency } from "./flow-control";
 import { databaseStep, finishStep, guarded, onJobFailure, runRef, startStep, type StepScope } from "./job-steps";
@@ -80,6 +81,16 @@ export function finishRun({ ref, scope, step }: JobRun, outcome: Parameters<type
     outcome.status === "skipped" ? "skip" : "finish",
     databaseStep(scope.attempt, finishStep(ref, outcome)),
   );
+}
+
+/** Ends a run whose job has nothing left to do (the order is no longer paid, the product is gone), saying why. */
+export async function skipRun(
+  run: JobRun,
+  skip: { reason: string; code: JobErrorCode; params?: JobErrorParams },
+): Promise<{ ran: true; skipped: string }> {
+  const reason = skip.params ? { code: skip.code, params: skip.params } : { code: skip.code };
+  await finishRun(run, { status: "skipped", message: skip.reason, reason });
+  return { ran: true, skipped: skip.reason };
 }
 
 /**

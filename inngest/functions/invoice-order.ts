@@ -3,7 +3,7 @@
 import { invoiceRequested } from "@/lib/inngest/events";
 import { issueInvoice, prepareInvoice } from "@/lib/pipeline/invoice";
 import { storeDocumentsConcurrency } from "../flow-control";
-import { attachDocumentAndFinish, finishRun, guardedStep, jobFunction } from "../job-function";
+import { attachDocumentAndFinish, guardedStep, jobFunction, skipRun } from "../job-function";
 
 export const invoiceOrder = jobFunction(
   {
@@ -15,10 +15,7 @@ export const invoiceOrder = jobFunction(
   async (run) => {
     const { ref, services } = run;
     const prepared = await guardedStep(run, "read-order-and-build", () => prepareInvoice(services, ref));
-    if (prepared.next === "skip") {
-      await finishRun(run, { status: "skipped", message: prepared.reason, reason: { code: prepared.code } });
-      return { ran: true, skipped: prepared.reason };
-    }
+    if (prepared.next === "skip") return skipRun(run, prepared);
     const documentId =
       prepared.next === "done"
         ? prepared.documentId

@@ -3,7 +3,7 @@
 import { productChanged } from "@/lib/inngest/events";
 import { readProduct, resolveCatalog, syncProductItem } from "@/lib/pipeline/products";
 import { storeCatalogConcurrency } from "../flow-control";
-import { finishRun, guardedStep, jobFunction } from "../job-function";
+import { finishRun, guardedStep, jobFunction, skipRun } from "../job-function";
 
 export const syncProduct = jobFunction(
   {
@@ -15,14 +15,7 @@ export const syncProduct = jobFunction(
   async (run) => {
     const { ref, services } = run;
     const read = await guardedStep(run, "read-product", () => readProduct(services, ref));
-    if (read.next === "skip") {
-      await finishRun(run, {
-        status: "skipped",
-        message: read.reason,
-        reason: { code: read.code, params: read.params },
-      });
-      return { ran: true, skipped: read.reason };
-    }
+    if (read.next === "skip") return skipRun(run, read);
     await guardedStep(run, "find-or-create-brand-and-category", () => resolveCatalog(services, ref));
     const synced = [];
     for (const variantId of read.variantIds) {

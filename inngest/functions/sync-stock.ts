@@ -4,7 +4,7 @@ import { stockChanged } from "@/lib/inngest/events";
 import { readProduct, resolveCatalog, syncProductItem } from "@/lib/pipeline/products";
 import { syncStockItem, unmappedVariants } from "@/lib/pipeline/stock";
 import { storeCatalogConcurrency } from "../flow-control";
-import { finishRun, guardedStep, jobFunction } from "../job-function";
+import { finishRun, guardedStep, jobFunction, skipRun } from "../job-function";
 import { databaseStep } from "../job-steps";
 
 export const syncStock = jobFunction(
@@ -17,14 +17,7 @@ export const syncStock = jobFunction(
   async (run) => {
     const { ref, services, step } = run;
     const read = await guardedStep(run, "read-product", () => readProduct(services, ref));
-    if (read.next === "skip") {
-      await finishRun(run, {
-        status: "skipped",
-        message: read.reason,
-        reason: { code: read.code, params: read.params },
-      });
-      return { ran: true, skipped: read.reason };
-    }
+    if (read.next === "skip") return skipRun(run, read);
     const missing = await step.run(
       "find-unmapped-variants",
       databaseStep(run.scope.attempt, () => unmappedVariants(services, ref)),
