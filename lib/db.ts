@@ -14,11 +14,16 @@ export type Db = PrismaClient;
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
-const connectionStrings = new WeakMap<Db, string>();
+const besideOptions = new WeakMap<Db, { connectionString: string; besideMax?: number }>();
 
-export function createDb(connectionString = getEnv().DATABASE_URL, max = getEnv().DATABASE_POOL_MAX): Db {
+export function createDb(
+  connectionString = getEnv().DATABASE_URL,
+  max = getEnv().DATABASE_POOL_MAX,
+  /** Connections beside the pool (connectBeside); DATABASE_EXPORT_CONNECTIONS_MAX when not given. */
+  besideMax?: number,
+): Db {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
-  connectionStrings.set(client, connectionString);
+  besideOptions.set(client, { connectionString, besideMax });
   return client;
 }
 
@@ -33,15 +38,64 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/** Every connection beside the pool is in use: the caller is told to try again in a moment. */
+export class BesideConnectionsBusy extends Error {
+  constructor() {
+    super("Every export connection is in use");
+    this.name = "BesideConnectionsBusy";
+  }
+}
+
+// Connections beside the pool now open in this process, per database.
+const besideInUse = new Map<string, number>();
+
+// The slots are session advisory locks (class 0x706f6e74, slot 0…max−1), so the bound holds across every
+// process and server of the same database, and a crashed process's slots free themselves with its connection.
+const slotLockClass = 0x706f6e74;
+
 /**
  * A connection of its own to the database of `client`, outside its pool, for a read too big for Prisma's raw
- * queries: a month's export streams pages of thousands of rows, and the client's decoding of each page costs
- * several times what the driver's does. The caller ends it (`end()`), also when it stops early.
+ * queries: a month's export streams the month's rows through COPY or a cursor. They are bounded (at most
+ * `besideMax` at once over all processes, checked in this process before connecting), so that concurrent
+ * exports cannot use up PostgreSQL's connections: when all are in use this throws BesideConnectionsBusy. The
+ * caller ends it (`end()`), also when it stops early; that frees its slot.
  */
 export async function connectBeside(client: Db): Promise<pg.Client> {
-  const connectionString = client === db ? getEnv().DATABASE_URL : connectionStrings.get(client);
-  if (!connectionString) throw new Error("connectBeside: this database client was not made by createDb");
+  const options = client === db ? { connectionString: getEnv().DATABASE_URL } : besideOptions.get(client);
+  if (!options) throw new Error("connectBeside: this database client was not made by createDb");
+  const { connectionString } = options;
+  const max = options.besideMax ?? getEnv().DATABASE_EXPORT_CONNECTIONS_MAX;
+  const inUse = besideInUse.get(connectionString) ?? 0;
+  if (inUse >= max) throw new BesideConnectionsBusy();
+  besideInUse.set(connectionString, inUse + 1);
   const connection = new pg.Client({ connectionString });
-  await connection.connect();
-  return connection;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    besideInUse.set(connectionString, (besideInUse.get(connectionString) ?? 1) - 1);
+  };
+  connection.once("end", release);
+  try {
+    await connection.connect();
+  } catch (error) {
+    release();
+    // PostgreSQL itself is full (too_many_connections): the same answer, try again in a moment.
+    if ((error as { code?: string }).code === "53300") throw new BesideConnectionsBusy();
+    throw error;
+  }
+  try {
+    for (let slot = 0; slot < max; slot++) {
+      const { rows } = await connection.query<{ taken: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS taken", [
+        slotLockClass,
+        slot,
+      ]);
+      if (rows[0]?.taken) return connection;
+    }
+  } catch (error) {
+    await connection.end();
+    throw error;
+  }
+  await connection.end();
+  throw new BesideConnectionsBusy();
 }

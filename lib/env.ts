@@ -25,6 +25,9 @@ const groups = {
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
     // Pool size per process; small on serverless, larger on a long-running server.
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    // Connections beside the pool, over all processes: one per month export (CSV/XLSX) being streamed. When all
+    // are in use, a new export is answered 503 "try again in a moment" instead of opening another connection.
+    DATABASE_EXPORT_CONNECTIONS_MAX: z.coerce.number().int().min(1).max(20).default(3),
   }),
   sessions: z.object({
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),

@@ -1,12 +1,12 @@
 // The month's export as CSV or XLSX, written as the rows come from the database (./export-rows.ts): a big
-// month streams out page by page. CSV: RFC 4180, comma-separated, UTF-8 with a byte-order mark (so that Excel
-// reads accents), amounts with a dot and two decimals, Lisbon date-times. XLSX: exceljs's streaming writer,
-// amounts as numbers in euros with two decimals, dates as date cells in Lisbon time.
+// month streams out as it is read. CSV: RFC 4180, comma-separated, UTF-8 with a byte-order mark (so that Excel
+// reads accents), amounts with a dot and two decimals, Lisbon date-times — the rows as PostgreSQL writes them.
+// XLSX: exceljs's streaming writer over the same cells (./export-query.ts), amounts as numbers in euros with two
+// decimals, dates as date cells in Lisbon time.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { lisbonZone } from "@/lib/lisbon-time";
-import { centsToDecimal } from "@/lib/money";
-import type { ExportRow } from "./export-rows";
+import { type ColumnKind, exportColumns } from "./export-query";
 
 export interface ExportLabels {
   store: string;
@@ -63,11 +63,6 @@ function lisbonOffsetMs(date: Date): number {
   return offset;
 }
 
-/** The instant as Lisbon wall-clock time, in a Date whose UTC fields hold it (what a spreadsheet shows). */
-export function lisbonWallClock(date: Date): Date {
-  return new Date(date.getTime() + lisbonOffsetMs(date));
-}
-
 const dayMs = 86_400_000;
 // "2026-11-30" per Lisbon day number: a month's export formats two instants per row.
 const dayTexts = new Map<number, string>();
@@ -87,56 +82,44 @@ export function lisbonDateTimeText(date: Date): string {
   return `${dayText} ${hour < 10 ? "0" : ""}${hour}:${minute < 10 ? "0" : ""}${minute}`;
 }
 
-// A cell starting with one of these would be run as a formula by a spreadsheet (CSV injection).
+// A header cell starting with one of these would be run as a formula by a spreadsheet (CSV injection); the
+// rows are guarded the same way by the database (./export-query.ts).
 const formulaStart = /^[=+\-@\t\r]/;
 
-function csvText(value: string | null): string {
-  if (value === null || value === "") return "";
+function csvText(value: string): string {
+  if (value === "") return "";
   const safe = formulaStart.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const csvMoney = (cents: number | null | undefined) =>
-  cents === null || cents === undefined ? "" : centsToDecimal(cents);
-
-export function csvLine(row: ExportRow, rates: string[]): string {
-  const cells = [
-    csvText(row.store),
-    row.orderNumber === null ? "" : String(row.orderNumber),
-    row.paidAt ? lisbonDateTimeText(row.paidAt) : "",
-    csvText(row.customer),
-    csvText(row.nif),
-    csvText(row.country),
-    row.documentType ?? "",
-    csvText(row.documentNumber),
-    csvText(row.atcud),
-    row.documentDate ? lisbonDateTimeText(row.documentDate) : "",
-    csvMoney(row.netCents),
-  ];
-  for (const rate of rates) cells.push(row.documentType ? csvMoney(row.vatCents[rate] ?? 0) : "");
-  cells.push(csvMoney(row.grossCents), csvMoney(row.creditedCents), csvText(row.paymentMethod));
-  return `${cells.join(",")}\r\n`;
-}
-
-/** The CSV file as a stream of text chunks (one per database page). */
-export function csvStream(pages: AsyncIterable<ExportRow[]>, rates: string[], labels: ExportLabels): Readable {
+/** The CSV file: a byte-order mark and the header, then the rows as the database writes them. */
+export function csvStream(rows: Readable, rates: string[], labels: ExportLabels): Readable {
   return Readable.from(
     (async function* () {
-      yield `\uFEFF${exportHeader(labels, rates).map(csvText).join(",")}\r\n`;
-      for await (const page of pages) {
-        let chunk = "";
-        for (const row of page) chunk += csvLine(row, rates);
-        yield chunk;
-      }
+      yield Buffer.from(`\uFEFF${exportHeader(labels, rates).map(csvText).join(",")}\r\n`, "utf8");
+      yield* rows;
     })(),
   );
 }
 
-const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
+/** A cell as the database gives it → the spreadsheet's value. */
+function cellValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case "integer":
+    case "money":
+      return Number(value);
+    // "2026-11-30 23:30", Lisbon: a Date whose UTC fields hold it (what a spreadsheet shows).
+    case "dateTime":
+      return new Date(`${String(value).replace(" ", "T")}:00Z`);
+    case "text":
+      return String(value);
+  }
+}
 
 /** The XLSX file as a byte stream; rows are committed (written out) as they are added. */
 export function xlsxStream(
-  pages: AsyncIterable<ExportRow[]>,
+  pages: AsyncIterable<unknown[][]>,
   rates: string[],
   labels: ExportLabels,
   sheetName: string,
@@ -144,42 +127,20 @@ export function xlsxStream(
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  const money = "#,##0.00";
-  const dateTime = "yyyy-mm-dd hh:mm";
   const header = exportHeader(labels, rates);
+  const kinds = exportColumns(rates).map((column) => column.kind);
   sheet.columns = header.map((title, i) => {
-    const isMoney = i >= 10 && i < header.length - 1;
-    const isDate = i === 2 || i === 9;
+    const kind = kinds[i];
     return {
       header: title,
-      width: isDate ? 17 : isMoney ? 12 : i === 0 || i === 3 ? 24 : 14,
-      style: isMoney ? { numFmt: money } : isDate ? { numFmt: dateTime } : {},
+      width: kind === "dateTime" ? 17 : kind === "money" ? 12 : i === 0 || i === 3 ? 24 : 14,
+      style: kind === "money" ? { numFmt: "#,##0.00" } : kind === "dateTime" ? { numFmt: "yyyy-mm-dd hh:mm" } : {},
     };
   });
   void (async () => {
     try {
       for await (const page of pages) {
-        for (const row of page) {
-          sheet
-            .addRow([
-              row.store,
-              row.orderNumber,
-              row.paidAt ? lisbonWallClock(row.paidAt) : null,
-              row.customer,
-              row.nif,
-              row.country,
-              row.documentType,
-              row.documentNumber,
-              row.atcud,
-              row.documentDate ? lisbonWallClock(row.documentDate) : null,
-              euros(row.netCents),
-              ...rates.map((rate) => (row.documentType ? euros(row.vatCents[rate] ?? 0) : null)),
-              euros(row.grossCents),
-              euros(row.creditedCents),
-              row.paymentMethod,
-            ])
-            .commit();
-        }
+        for (const row of page) sheet.addRow(row.map((value, i) => cellValue(kinds[i]!, value))).commit();
       }
       sheet.commit();
       await workbook.commit();
@@ -187,5 +148,7 @@ export function xlsxStream(
       out.destroy(error as Error);
     }
   })();
+  // A reader that goes away stops the rows (and ends the export's connection).
+  out.on("close", () => void (pages as AsyncGenerator).return?.(undefined));
   return out;
 }

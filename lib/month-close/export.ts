@@ -3,11 +3,11 @@
 import type { Readable } from "node:stream";
 import { z } from "zod";
 import { storesVisibleTo, type SessionUser } from "@/lib/access";
-import type { Db } from "@/lib/db";
+import { BesideConnectionsBusy, type Db } from "@/lib/db";
 import { monthParamSchema } from "@/lib/data/month-close";
 import { periodLabel } from "@/lib/saft/period";
 import { csvStream, type ExportLabels, xlsxStream } from "./export-files";
-import { exportPages, exportRates } from "./export-rows";
+import { csvRows, type ExportSource, exportRates, openExportSource, valueRows } from "./export-rows";
 
 const querySchema = z.object({
   month: monthParamSchema,
@@ -17,7 +17,8 @@ const querySchema = z.object({
 
 export type MonthExport =
   | { status: 200; stream: Readable; filename: string; contentType: string }
-  | { status: 400 | 404; error: "invalid" | "not_found"; message: string };
+  | { status: 400 | 404; error: "invalid" | "not_found"; message: string }
+  | { status: 503; error: "busy"; message: string; retryAfterSeconds: number };
 
 const contentTypes = {
   csv: "text/csv; charset=utf-8",
@@ -48,21 +49,40 @@ export async function openMonthExport(
   const ids = stores.map((s) => s.id);
   const rates = await exportRates(db, ids, period);
   const label = periodLabel(period);
-  await db.auditEvent.createMany({
-    data: stores.map((s) => ({
-      actorId: user.id,
-      storeId: s.id,
-      action: "month_close.exported",
-      targetType: "month",
-      targetId: label,
-      details: { format, scope: store ? "store" : "all", stores: stores.length },
-    })),
-  });
-  const pages = exportPages(db, ids, period);
+  let source: ExportSource;
+  try {
+    source = await openExportSource(db, ids, period, rates);
+  } catch (error) {
+    if (!(error instanceof BesideConnectionsBusy)) throw error;
+    return {
+      status: 503,
+      error: "busy",
+      message: "Other exports are being written right now: try again in a moment.",
+      retryAfterSeconds: 10,
+    };
+  }
+  try {
+    await db.auditEvent.createMany({
+      data: stores.map((s) => ({
+        actorId: user.id,
+        storeId: s.id,
+        action: "month_close.exported",
+        targetType: "month",
+        targetId: label,
+        details: { format, scope: store ? "store" : "all", stores: stores.length },
+      })),
+    });
+  } catch (error) {
+    await source.connection.end();
+    throw error;
+  }
   const scope = store ? stores[0]!.code.replace(/[^\w-]+/g, "_") : "todas-as-lojas";
   return {
     status: 200,
-    stream: format === "csv" ? csvStream(pages, rates, labels) : xlsxStream(pages, rates, labels, label),
+    stream:
+      format === "csv"
+        ? csvStream(csvRows(source), rates, labels)
+        : xlsxStream(valueRows(source), rates, labels, label),
     filename: `ponte_${scope}_${label}.${format}`,
     contentType: contentTypes[format],
   };

@@ -148,7 +148,7 @@ function download(url: string): Promise<{ lines: number; bytes: number }> {
 async function main() {
   const benchUrl = await ensureBenchDatabase(dbName);
   await ensureSeeded(benchUrl);
-  const db = createDb(benchUrl, 2);
+  const db = createDb(benchUrl, 2, 1);
   const admin = await db.user.upsert({
     where: { email: "bench-accountant@example.com" },
     update: {},

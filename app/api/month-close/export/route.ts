@@ -29,6 +29,12 @@ export async function GET(request: Request) {
     paymentMethod: t("paymentMethod"),
   };
   const answer = await openMonthExport(db, auth.user, new URL(request.url).searchParams, labels);
+  if (answer.status === 503) {
+    return Response.json(
+      { error: answer.error, message: answer.message },
+      { status: 503, headers: { "Retry-After": String(answer.retryAfterSeconds) } },
+    );
+  }
   if (answer.status !== 200)
     return Response.json({ error: answer.error, message: answer.message }, { status: answer.status });
   return new Response(Readable.toWeb(answer.stream) as ReadableStream<Uint8Array>, {
