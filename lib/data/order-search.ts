@@ -76,18 +76,22 @@ function scopeFilter(scope: WordScope): Prisma.Sql {
 /** How many rows of a key are read as candidates at most: for a search of one begun word (every row is a match,
  * so only the page's orders are read; above it, its words are walked merged, which reads about a page) and for
  * longer ones (each candidate's order is read and checked). Counting up to the cap is itself a read of that many
- * index rows, on every page. */
+ * index rows, on every page. `mergedWords`: how many words one begun word may stand for and still be walked
+ * word by word; one that stands for more (a letter or two) matches so many orders that the orders themselves
+ * are read newest first and checked. */
 export interface SearchCaps {
   oneWord: number;
   checked: number;
+  mergedWords: number;
 }
-export const searchCaps: SearchCaps = { oneWord: 5_000, checked: 5_000 };
+export const searchCaps: SearchCaps = { oneWord: 5_000, checked: 5_000, mergedWords: 100 };
 
 export interface NameSearch {
   /** Checks an order row `o` against the whole search. */
   check: Prisma.Sql;
   keys: Key[];
   cap: number;
+  mergedWords: number;
 }
 
 /** The name search for `q`, or null when it has no word the table holds (then the caller matches the text). */
@@ -99,14 +103,12 @@ export function nameSearch(q: string, caps: SearchCaps = searchCaps): NameSearch
     check: Prisma.sql`ponte_search_text(o."customerName", o."customerEmail") LIKE ${pattern}`,
     keys: keysOf(tokens),
     cap: tokens.length === 1 ? caps.oneWord : caps.checked,
+    mergedWords: caps.mergedWords,
   };
 }
 
-/** How many words one begun word may stand for and still be walked word by word, merged. */
-export const mergedWordsCap = 100;
-
 /** What the plan is chosen from: each key's rows within the scope, counted up to the search's cap, and, for a
- * search of one begun word, the words it stands for (up to one more than `mergedWordsCap`). */
+ * search of one begun word, the words it stands for (up to one more than the search's `mergedWords`). */
 export interface KeyCounts {
   counts: number[];
   words: string[] | null;
@@ -121,7 +123,7 @@ export function countKeysSql(search: NameSearch, scope: WordScope): Prisma.Sql {
   const words =
     search.keys.length === 1 && only!.prefix
       ? Prisma.sql`ARRAY(SELECT w.word FROM "SearchWord" w WHERE ${keyFilter(only!)}
-          ORDER BY w.word LIMIT ${mergedWordsCap + 1})`
+          ORDER BY w.word LIMIT ${search.mergedWords + 1})`
       : Prisma.sql`NULL::text[]`;
   return Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts, ${words} AS words`;
 }
@@ -132,7 +134,9 @@ export type SearchPlan =
   /** `key`'s rows newest first (an exact key: its index gives them in date order). */
   | { kind: "walk"; key: Key }
   /** Each word's rows newest first, merged: the words one begun word stands for. */
-  | { kind: "merge"; words: string[] };
+  | { kind: "merge"; words: string[] }
+  /** The orders of the scope newest first, each checked: a begun word standing for more words than are merged. */
+  | { kind: "orders" };
 
 export function choosePlan(search: NameSearch, { counts, words }: KeyCounts): SearchPlan {
   let rarest = 0;
@@ -143,13 +147,13 @@ export function choosePlan(search: NameSearch, { counts, words }: KeyCounts): Se
   // Every key is common: walk the last exact one (a pair, when there is one, is the rarest).
   const exact = search.keys.filter((k) => !k.prefix).at(-1);
   if (exact) return { kind: "walk", key: exact };
-  // A begun word standing for very many words (one or two letters) is read whole.
-  if (words && words.length > 0 && words.length <= mergedWordsCap) return { kind: "merge", words };
+  if (words && words.length > search.mergedWords) return { kind: "orders" };
+  if (words && words.length > 0) return { kind: "merge", words };
   return { kind: "candidates", key: search.keys[rarest]! };
 }
 
 interface PlanQuery {
-  plan: SearchPlan;
+  plan: Exclude<SearchPlan, { kind: "orders" }>;
   scope: WordScope;
   /** Conditions on the order row `o` (the search's check among them). */
   where: Prisma.Sql[];

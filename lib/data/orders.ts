@@ -149,7 +149,8 @@ export async function listOrders(
     const scope = wordScope(ids, search.store);
     const [counted] = await db.$queryRaw<[KeyCounts]>(countKeysSql(kind.search, scope));
     const plan = choosePlan(kind.search, counted);
-    chosen = ordersThroughWordsSql({ plan, scope, where: filters, cursor, descending, limit: pageSize + 1 });
+    if (plan.kind !== "orders")
+      chosen = ordersThroughWordsSql({ plan, scope, where: filters, cursor, descending, limit: pageSize + 1 });
   }
   // The page's orders are chosen first; their store and invoice are joined to those few rows only.
   const fetched = await db.$queryRaw<OrderSqlRow[]>`
