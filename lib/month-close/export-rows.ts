@@ -12,20 +12,25 @@ import { monthBounds, type MonthPeriod } from "./period";
 
 const rateKey = (rate: number) => String(Math.round(rate * 100) / 100);
 
-/** The VAT rates that appear in the month's documents, highest first: one export column each. */
+/**
+ * The VAT rates that appear in the month's documents (their VAT summaries, and a credit note's lines), highest
+ * first: one export column each. One pass over the month's documents in the order of an index.
+ */
 export async function exportRates(db: Db, storeIds: string[], period: MonthPeriod): Promise<string[]> {
   const { start, end } = monthBounds(period);
   const rows = await db.$queryRaw<{ rate: number }[]>`
-    SELECT DISTINCT r AS rate FROM (
-      SELECT (t->>'rate')::float8 AS r FROM "Document" d
-        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.taxes) = 'array' THEN d.taxes ELSE '[]'::jsonb END) t
-        WHERE d."storeId" = ANY(${storeIds}) AND d."issuedAt" >= ${start} AND d."issuedAt" < ${end}
-      UNION
-      SELECT (l->>'taxRate')::float8 FROM "Document" d
-        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.lines) = 'array' THEN d.lines ELSE '[]'::jsonb END) l
-        WHERE d."storeId" = ANY(${storeIds}) AND d."issuedAt" >= ${start} AND d."issuedAt" < ${end}
-          AND d.type = 'NC' AND jsonb_typeof(l->'taxRate') = 'number'
-    ) x WHERE r IS NOT NULL ORDER BY r DESC`;
+    SELECT x.r::float8 AS rate FROM "Document" d
+    CROSS JOIN LATERAL (
+      SELECT round((t->>'rate')::numeric, 2) AS r
+        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.taxes) = 'array' THEN d.taxes ELSE '[]' END) t
+        WHERE jsonb_typeof(t->'rate') = 'number'
+      UNION ALL
+      SELECT round((l->>'taxRate')::numeric, 2)
+        FROM jsonb_array_elements(CASE WHEN d.type = 'NC' AND jsonb_typeof(d.lines) = 'array' THEN d.lines ELSE '[]' END) l
+        WHERE jsonb_typeof(l->'taxRate') = 'number'
+    ) x
+    WHERE d."storeId" = ANY(${storeIds}) AND d."issuedAt" >= ${start} AND d."issuedAt" < ${end}
+    GROUP BY x.r ORDER BY x.r DESC`;
   return rows.map((r) => rateKey(Number(r.rate)));
 }
 
