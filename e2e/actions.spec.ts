@@ -1,19 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { periodLabel, previousPeriod } from "../lib/saft/period";
 import { expect, test } from "./fixtures";
 
 test("a merchant retries a failed job from the jobs page and sees it queued", async ({
   page,
   signInAs,
-  storeId,
-  sql,
+  failedSyncJob,
 }) => {
-  const subject = `e2e-${randomBytes(4).toString("hex")}`;
-  await sql.query(
-    `INSERT INTO "Job" (id, "storeId", kind, subject, status, attempts, "lastErrorKind", "lastErrorCode", "lastErrorMessage", "createdAt", "updatedAt")
-     VALUES ($1, $2, 'sync_product', $3, 'failed', 4, 'transient', 'HTTP_503', 'Vendus não respondeu (503)', now(), now())`,
-    [`job-${subject}`, await storeId("loja-do-mar"), subject],
-  );
+  const subject = await failedSyncJob("loja-do-mar");
   await signInAs("merchant");
   await page.getByRole("link", { name: "Tarefas" }).click();
 

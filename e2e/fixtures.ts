@@ -6,6 +6,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { demoPassword, demoUsers } from "../scripts/demo/fixtures";
 import { e2eServerEnv } from "./env";
+import { insertFailedSyncJob, insertInvalidNifJob, insertOrder } from "./support/seed";
 
 export { expect };
 
@@ -51,8 +52,16 @@ interface Fixtures {
   /** Signs the page in as the demo user of a role. */
   signInAs: (role: DemoRole) => Promise<void>;
   /** A new user only this test uses (so that changing it cannot disturb another test). */
-  freshUser: (input: { role: DemoRole; storeCodes?: string[] }) => Promise<Credentials & { id: string }>;
+  freshUser: (input: {
+    role: DemoRole;
+    storeCodes?: string[];
+    locale?: "pt-PT" | "en";
+  }) => Promise<Credentials & { id: string }>;
   storeId: (code: string) => Promise<string>;
+  /** A paid order of the store whose invoice failed on the customer's invalid NIF (123456780), with its job. */
+  failedInvoice: (storeCode: string) => Promise<{ orderId: string; number: number; jobId: string }>;
+  /** A failed product-sync job of the store (Vendus answered 503); returns the job's subject. */
+  failedSyncJob: (storeCode: string) => Promise<string>;
 }
 
 // The callback is named `provide`, not Playwright's usual `use`, so that React's lint rules do not mistake it
@@ -84,8 +93,18 @@ export const test = base.extend<Fixtures, { sql: pg.Pool }>({
       return rows[0].id;
     });
   },
+  failedInvoice: async ({ sql, storeId }, provide) => {
+    await provide(async (code) => {
+      const store = await storeId(code);
+      const order = await insertOrder(sql, store, { nif: "123456780", invoiceState: "failed" });
+      return { ...order, jobId: await insertInvalidNifJob(sql, store, order) };
+    });
+  },
+  failedSyncJob: async ({ sql, storeId }, provide) => {
+    await provide(async (code) => insertFailedSyncJob(sql, await storeId(code)));
+  },
   freshUser: async ({ sql }, provide) => {
-    await provide(async ({ role, storeCodes = [] }) => {
+    await provide(async ({ role, storeCodes = [], locale = "pt-PT" }) => {
       const suffix = randomBytes(4).toString("hex");
       const user = {
         id: `e2e${suffix}`,
@@ -94,8 +113,9 @@ export const test = base.extend<Fixtures, { sql: pg.Pool }>({
       };
       const hash = await bcrypt.hash(user.password, Number(e2eServerEnv.PONTE_PASSWORD_HASH_COST));
       await sql.query(
-        `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
-        [user.id, user.email, `E2E ${role} ${suffix}`, hash, role],
+        `INSERT INTO "User" (id, email, name, "passwordHash", role, locale, "updatedAt")
+         VALUES ($1, $2, $3, $4, $5::"Role", $6, now())`,
+        [user.id, user.email, `E2E ${role} ${suffix}`, hash, role, locale],
       );
       await sql.query(
         `INSERT INTO "StoreAccess" ("userId", "storeId") SELECT $1, id FROM "Store" WHERE code = ANY($2::text[])`,
