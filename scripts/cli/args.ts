@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { readYesNo } from "@/lib/yes-no";
-import { UsageError } from "./types";
+import { type CliContext, UsageError } from "./types";
 
 export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
@@ -13,6 +13,13 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(ar
 export function required(value: string | undefined, flag: string): string {
   if (!value) throw new UsageError(`--${flag} is required`);
   return value;
+}
+
+/** The store a `--store <code>` flag names; a code no store has is a usage error. */
+export async function storeWithCode(db: CliContext["db"], code: string) {
+  const store = await db.store.findUnique({ where: { code }, select: { id: true, code: true } });
+  if (!store) throw new UsageError(`no store with code "${code}"`);
+  return store;
 }
 
 export function optionalInt(value: string | undefined, flag: string): number | null {

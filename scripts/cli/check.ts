@@ -1,7 +1,7 @@
 import { checkStoreReadiness } from "../../lib/readiness/check";
 import { describeReadiness } from "../../lib/readiness/describe";
-import { parseFlags, required } from "./args";
-import { type CliCommand, type CliContext, ExitCode, UsageError } from "./types";
+import { parseFlags, required, storeWithCode } from "./args";
+import { type CliCommand, type CliContext, ExitCode } from "./types";
 
 /** Runs the readiness check and prints the checklist; a store that is not ready ends the command with code 1. */
 export async function printReadiness(
@@ -23,8 +23,7 @@ export const storeCheck: CliCommand = {
   async run({ db, args, out }) {
     const { values } = parseFlags(args, { store: { type: "string" } });
     const code = required(values.store, "store");
-    const store = await db.store.findUnique({ where: { code }, select: { id: true, code: true } });
-    if (!store) throw new UsageError(`no store with code "${code}"`);
+    const store = await storeWithCode(db, code);
     await printReadiness(db, store, out);
   },
 };

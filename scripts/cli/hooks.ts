@@ -1,6 +1,6 @@
 import { ensureWebhooks } from "../../lib/connect/webhooks";
-import { parseFlags, required } from "./args";
-import { type CliCommand, UsageError } from "./types";
+import { parseFlags, required, storeWithCode } from "./args";
+import type { CliCommand } from "./types";
 
 export const storeHooks: CliCommand = {
   name: "store:hooks",
@@ -11,8 +11,7 @@ export const storeHooks: CliCommand = {
   async run({ db, args, out }) {
     const { values } = parseFlags(args, { store: { type: "string" } });
     const code = required(values.store, "store");
-    const store = await db.store.findUnique({ where: { code }, select: { id: true } });
-    if (!store) throw new UsageError(`no store with code "${code}"`);
+    const store = await storeWithCode(db, code);
     const result = await ensureWebhooks(store, { db });
     const list = (events: string[]) => (events.length ? events.join(", ") : "none");
     out(`Webhooks of ${code} point to ${result.url}`);

@@ -1,13 +1,11 @@
 import { JobStatus } from "../../lib/generated/prisma/enums";
 import { retryJob, retryJobs } from "../../lib/jobs/retry";
-import { optionalInt, parseFlags, table } from "./args";
+import { optionalInt, parseFlags, storeWithCode, table } from "./args";
 import { type CliCommand, type CliContext, UsageError } from "./types";
 
+/** The id of the store `--store` names, if given. */
 async function storeIdFor(db: CliContext["db"], code: string | undefined): Promise<string | undefined> {
-  if (!code) return undefined;
-  const store = await db.store.findUnique({ where: { code }, select: { id: true } });
-  if (!store) throw new UsageError(`unknown store code: ${code}`);
-  return store.id;
+  return code === undefined ? undefined : (await storeWithCode(db, code)).id;
 }
 
 export const jobsList: CliCommand = {

@@ -3,7 +3,7 @@ import { formatEuros } from "../../lib/money";
 import { queueMonthCloses } from "../../lib/month-close/request";
 import type { MonthReport } from "../../lib/month-close/types";
 import { previousPeriod, periodLabel } from "../../lib/saft/period";
-import { parseFlags, table } from "./args";
+import { parseFlags, storeWithCode, table } from "./args";
 import { type CliCommand, UsageError } from "./types";
 
 const eur = (cents: number) => formatEuros(cents, "pt-PT");
@@ -45,7 +45,7 @@ export const monthClose: CliCommand = {
     if (parsed && !parsed.success) throw new UsageError("--month must be YYYY-MM and not in the future");
     const period = parsed?.data ?? previousPeriod();
     const where = values.store ? { code: values.store } : {};
-    if (values.store && !(await db.store.count({ where }))) throw new UsageError(`unknown store code: ${values.store}`);
+    if (values.store) await storeWithCode(db, values.store);
 
     if (values.refresh) {
       const result = await queueMonthCloses(db, where, period);
