@@ -3,8 +3,8 @@
 // the pipeline, and followed by a retry; a merchant corrects only their own store's orders.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/access";
-import { createStoreUser } from "../support/store-users";
-import { settledOrder, startHarness, type Harness } from "./harness";
+import { settledOrder, type Harness } from "./harness";
+import { startStoreWithPeople } from "./store-people";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -14,14 +14,9 @@ const { correctOrder, creditAndReissue } = await import("@/lib/actions/correctio
 
 describe("correct and retry", () => {
   let h: Harness;
-  let merchant: SessionUser;
-  let stranger: SessionUser;
-  let accountant: SessionUser;
+  let merchant: SessionUser, stranger: SessionUser, accountant: SessionUser;
   beforeAll(async () => {
-    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-    merchant = await createStoreUser(h.db, h.storeId, { email: "loja@example.com", role: "merchant" });
-    stranger = await createStoreUser(h.db, h.storeId, { email: "outra@example.com", role: "merchant", access: false });
-    accountant = await createStoreUser(h.db, h.storeId, { email: "contabilista@example.com", role: "accountant" });
+    ({ h, merchant, stranger, accountant } = await startStoreWithPeople());
   });
   afterAll(async () => h?.close());
 

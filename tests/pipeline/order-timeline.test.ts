@@ -9,8 +9,8 @@ import type { SessionUser } from "@/lib/access";
 import english from "@/messages/en.json";
 import portuguese from "@/messages/pt-PT.json";
 import type { TimelineEntry } from "@/lib/data/order-timeline";
-import { createStoreUser } from "../support/store-users";
-import { placePaidOrder, replayDelivery, settledOrder, startHarness, type Harness } from "./harness";
+import { placePaidOrder, replayDelivery, settledOrder, type Harness } from "./harness";
+import { startStoreWithPeople } from "./store-people";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth", () => ({ getSessionUser: async () => currentUser }));
@@ -80,27 +80,9 @@ function lines(entries: TimelineEntry[]): string[] {
 
 describe("order timeline", () => {
   let h: Harness;
-  let merchant: SessionUser;
-  let stranger: SessionUser;
-  let accountant: SessionUser;
+  let merchant: SessionUser, stranger: SessionUser, accountant: SessionUser;
   beforeAll(async () => {
-    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
-    merchant = await createStoreUser(h.db, h.storeId, {
-      email: "loja@example.com",
-      name: "Rita Loja",
-      role: "merchant",
-    });
-    stranger = await createStoreUser(h.db, h.storeId, {
-      email: "outra@example.com",
-      name: "Outra Loja",
-      role: "merchant",
-      access: false,
-    });
-    accountant = await createStoreUser(h.db, h.storeId, {
-      email: "contabilista@example.com",
-      name: "Carla Contas",
-      role: "accountant",
-    });
+    ({ h, merchant, stranger, accountant } = await startStoreWithPeople());
   });
   afterAll(async () => h?.close());
 
