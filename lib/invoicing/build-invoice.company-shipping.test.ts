@@ -1,4 +1,5 @@
 // Company buyers, VIES answers, and shipping VAT as charged or following the goods.
+// Each case is spelled out whole on purpose (the order in, the document out): cases alike in shape stay apart.
 import { describe, expect, it } from "vitest";
 import { buildInvoice } from "./build-invoice";
 import { buildOrder } from "@/tests/support/invoicing/fixtures";

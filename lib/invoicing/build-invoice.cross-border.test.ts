@@ -1,4 +1,5 @@
 // Where the sale is taxed: OSS consumers, EU businesses, exports; and exempt lines.
+// Each case is spelled out whole on purpose (the order in, the document out): cases alike in shape stay apart.
 import { describe } from "vitest";
 import { buildOrder, type FixtureSpec } from "@/tests/support/invoicing/fixtures";
 import {

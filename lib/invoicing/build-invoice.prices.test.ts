@@ -1,5 +1,6 @@
 // Shops whose prices include VAT, Portuguese customers: lines, discounts, coupons, shipping, gift cards.
 // Every expected amount below was worked out by hand from the order.
+// Each case is spelled out whole on purpose (the order in, the document out): cases alike in shape stay apart.
 import { describe } from "vitest";
 import { buildOrder } from "@/tests/support/invoicing/fixtures";
 import { expectedDocument, item, runInvoiceCases, shippingItem } from "@/tests/support/invoicing/expectations";

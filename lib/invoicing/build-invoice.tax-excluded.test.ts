@@ -1,6 +1,7 @@
 // Shops whose prices exclude VAT (VAT computed per line on the discounted amount, rounded to the cent), and
 // accounts in Madeira and the Azores. Unit prices with VAT are rounded up to the cent and a line discount
 // lands each line on the exact cents the customer paid.
+// Each case is spelled out whole on purpose (the order in, the document out): cases alike in shape stay apart.
 import { describe } from "vitest";
 import { buildOrder } from "@/tests/support/invoicing/fixtures";
 import { expectedDocument, item, runInvoiceCases, shippingItem } from "@/tests/support/invoicing/expectations";

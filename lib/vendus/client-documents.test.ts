@@ -1,3 +1,4 @@
+// Vendus's answers are written out field by field on purpose: the literals are what the client must read.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { lisbonDay } from "@/lib/lisbon-time";
 import { startVendusSimulator } from "@/simulators/vendus";

@@ -24,7 +24,7 @@ export const taxTitles: Record<TaxCode, string> = {
   ISE: "Isento",
 };
 
-/** SAF-T PT exemption reasons (codes as listed by Vendus's GET /taxes/exemptions/). */
+/** SAF-T PT exemption reasons (codes as listed by Vendus's GET /taxes/exemptions/), copied row by row. */
 export const exemptions: { id: string; text: string; law: string }[] = [
   { id: "M01", text: "Artigo 16.º, n.º 6 do CIVA", law: "Artigo 16.º, n.º 6, alíneas a) a d) do CIVA" },
   {
