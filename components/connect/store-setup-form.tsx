@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { Button } from "@/components/ui/button";
-import { Checkbox, Field, Select } from "@/components/ui/field";
+import { Checkbox, SelectField } from "@/components/ui/field";
 import { finishStoreSetupAction } from "@/lib/actions/connect";
 import type { ConnectStore } from "@/lib/connect/data";
 import type { SetupOptions } from "@/lib/connect/vendus-key";
@@ -22,85 +22,66 @@ export function StoreSetupForm({ store, options }: { store: ConnectStore; option
     options.registers.find((r) => r.id === store.vendusRegisterId) ??
     options.registers.find((r) => r.mode === (store.testMode ? "tests" : "normal")) ??
     options.registers[0];
-  const invalid = (name: string) => ({
-    "aria-invalid": Boolean(field(name)),
-    "aria-describedby": field(name) ? `${name}-error` : undefined,
-  });
-
   return (
     <form onSubmit={onSubmitTo(action)} className="space-y-6 px-4 py-4" aria-label={t("setup.title")}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <SelectField
+          name="vendusRegisterId"
           label={t("setup.register")}
-          htmlFor="vendusRegisterId"
           error={field("vendusRegisterId")}
           hint={t("setup.registerHint")}
+          defaultValue={defaultRegister?.id ?? ""}
+          required
         >
-          <Select
-            id="vendusRegisterId"
-            name="vendusRegisterId"
-            defaultValue={defaultRegister?.id ?? ""}
-            required
-            {...invalid("vendusRegisterId")}
-          >
-            {options.registers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t("setup.registerOption", {
-                  title: r.title,
-                  id: r.id,
-                  type: r.mode ? `${r.type}, ${r.mode}` : r.type,
-                })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
+          {options.registers.map((r) => (
+            <option key={r.id} value={r.id}>
+              {t("setup.registerOption", {
+                title: r.title,
+                id: r.id,
+                type: r.mode ? `${r.type}, ${r.mode}` : r.type,
+              })}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="defaultVatRate"
           label={t("setup.vat")}
-          htmlFor="defaultVatRate"
           error={field("defaultVatRate")}
           hint={t("setup.vatHint")}
+          defaultValue={defaultRate}
         >
-          <Select id="defaultVatRate" name="defaultVatRate" defaultValue={defaultRate} {...invalid("defaultVatRate")}>
-            {rates.map((rate) => (
-              <option key={rate} value={rate}>
-                {rate} %
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("setup.documentType")} htmlFor="documentType" error={field("documentType")}>
-          <Select
-            id="documentType"
-            name="documentType"
-            value={documentType}
-            onChange={(e) => setDocumentType(e.target.value)}
-          >
-            <option value="FR">{t("documentTypes.FR")}</option>
-            <option value="FT">{t("documentTypes.FT")}</option>
-          </Select>
-        </Field>
+          {rates.map((rate) => (
+            <option key={rate} value={rate}>
+              {rate} %
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="documentType"
+          label={t("setup.documentType")}
+          error={field("documentType")}
+          value={documentType}
+          onChange={(e) => setDocumentType(e.target.value)}
+        >
+          <option value="FR">{t("documentTypes.FR")}</option>
+          <option value="FT">{t("documentTypes.FT")}</option>
+        </SelectField>
         {documentType === "FR" ? (
-          <Field
+          <SelectField
+            name="vendusPaymentMethodId"
             label={t("setup.paymentMethod")}
-            htmlFor="vendusPaymentMethodId"
             error={field("vendusPaymentMethodId")}
             hint={t("setup.paymentMethodHint")}
+            defaultValue={store.vendusPaymentMethodId ?? ""}
+            required
           >
-            <Select
-              id="vendusPaymentMethodId"
-              name="vendusPaymentMethodId"
-              defaultValue={store.vendusPaymentMethodId ?? ""}
-              required
-              {...invalid("vendusPaymentMethodId")}
-            >
-              <option value="">{t("setup.choose")}</option>
-              {options.paymentMethods.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title} ({m.type})
-                </option>
-              ))}
-            </Select>
-          </Field>
+            <option value="">{t("setup.choose")}</option>
+            {options.paymentMethods.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title} ({m.type})
+              </option>
+            ))}
+          </SelectField>
         ) : null}
       </fieldset>
 

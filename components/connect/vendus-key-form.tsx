@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import type { VendusKeyState } from "@/lib/actions/connect";
 import { useConnectMessages } from "./use-connect-messages";
 
@@ -28,19 +28,16 @@ export function VendusKeyForm({
       <p className="text-sm text-zinc-600" data-testid="vendus-key-hint">
         {hint ? t("key.current", { hint }) : t("key.none")}
       </p>
-      <Field label={t("key.label")} htmlFor="apiKey" error={field("apiKey")}>
-        <Input
-          id="apiKey"
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          minLength={8}
-          aria-invalid={Boolean(field("apiKey"))}
-          aria-describedby={field("apiKey") ? "apiKey-error" : undefined}
-        />
-      </Field>
+      <InputField
+        name="apiKey"
+        label={t("key.label")}
+        error={field("apiKey")}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        minLength={8}
+      />
       <div className="flex items-center justify-end gap-3">
         {isPending ? null : form && !field("apiKey") ? (
           <span role="alert" className="text-xs font-medium text-red-700">

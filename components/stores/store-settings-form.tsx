@@ -5,7 +5,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
 import { Button } from "@/components/ui/button";
-import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import { Checkbox, InputField, SelectField } from "@/components/ui/field";
 import { updateStoreSettings } from "@/lib/actions/stores";
 import type { StoreDetail } from "@/lib/data/stores";
 
@@ -34,111 +34,98 @@ export function StoreSettingsForm({ store }: { store: StoreDetail }) {
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("fields.documentType")} htmlFor="documentType" error={field("documentType")}>
-          <Select id="documentType" name="documentType" defaultValue={store.documentType === "FT" ? "FT" : "FR"}>
-            <option value="FR">{t("documentTypes.FR")}</option>
-            <option value="FT">{t("documentTypes.FT")}</option>
-          </Select>
-        </Field>
-        <Field label={t("fields.vendusRegisterId")} htmlFor="vendusRegisterId" error={field("vendusRegisterId")}>
-          <Input
-            id="vendusRegisterId"
-            name="vendusRegisterId"
-            inputMode="numeric"
-            defaultValue={store.vendusRegisterId ?? ""}
-          />
-        </Field>
-        <Field
-          label={t("fields.vendusPaymentMethodId")}
-          htmlFor="vendusPaymentMethodId"
-          error={field("vendusPaymentMethodId")}
+        <SelectField
+          name="documentType"
+          label={t("fields.documentType")}
+          error={field("documentType")}
+          defaultValue={store.documentType === "FT" ? "FT" : "FR"}
         >
-          <Input
-            id="vendusPaymentMethodId"
-            name="vendusPaymentMethodId"
-            inputMode="numeric"
-            defaultValue={store.vendusPaymentMethodId ?? ""}
-          />
-        </Field>
-        <Field
+          <option value="FR">{t("documentTypes.FR")}</option>
+          <option value="FT">{t("documentTypes.FT")}</option>
+        </SelectField>
+        <InputField
+          name="vendusRegisterId"
+          label={t("fields.vendusRegisterId")}
+          error={field("vendusRegisterId")}
+          inputMode="numeric"
+          defaultValue={store.vendusRegisterId ?? ""}
+        />
+        <InputField
+          name="vendusPaymentMethodId"
+          label={t("fields.vendusPaymentMethodId")}
+          error={field("vendusPaymentMethodId")}
+          inputMode="numeric"
+          defaultValue={store.vendusPaymentMethodId ?? ""}
+        />
+        <InputField
+          name="defaultVatRate"
           label={t("fields.defaultVatRate")}
-          htmlFor="defaultVatRate"
           error={field("defaultVatRate")}
           hint={t("hints.defaultVatRate")}
-        >
-          <Input
-            id="defaultVatRate"
-            name="defaultVatRate"
-            inputMode="decimal"
-            defaultValue={String(store.defaultVatRate)}
-          />
-        </Field>
-        <Field
+          inputMode="decimal"
+          defaultValue={String(store.defaultVatRate)}
+        />
+        <InputField
+          name="exemptionCode"
           label={t("fields.exemptionCode")}
-          htmlFor="exemptionCode"
           error={field("exemptionCode")}
           hint={t("hints.exemptionCode")}
-        >
-          <Input id="exemptionCode" name="exemptionCode" placeholder="M10" defaultValue={store.exemptionCode ?? ""} />
-        </Field>
-        <Field label={t("fields.exemptionLaw")} htmlFor="exemptionLaw" error={field("exemptionLaw")}>
-          <Input
-            id="exemptionLaw"
-            name="exemptionLaw"
-            placeholder="Artigo 53.º do CIVA"
-            defaultValue={store.exemptionLaw ?? ""}
-          />
-        </Field>
+          placeholder="M10"
+          defaultValue={store.exemptionCode ?? ""}
+        />
+        <InputField
+          name="exemptionLaw"
+          label={t("fields.exemptionLaw")}
+          error={field("exemptionLaw")}
+          placeholder="Artigo 53.º do CIVA"
+          defaultValue={store.exemptionLaw ?? ""}
+        />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <SelectField
+          name="invalidNifPolicy"
           label={t("fields.invalidNifPolicy")}
-          htmlFor="invalidNifPolicy"
           error={field("invalidNifPolicy")}
           hint={t("hints.invalidNifPolicy")}
+          defaultValue={store.invalidNifPolicy}
         >
-          <Select id="invalidNifPolicy" name="invalidNifPolicy" defaultValue={store.invalidNifPolicy}>
-            <option value="refuse">{t("nifPolicies.refuse")}</option>
-            <option value="consumidor_final">{t("nifPolicies.consumidor_final")}</option>
-          </Select>
-        </Field>
-        <Field
+          <option value="refuse">{t("nifPolicies.refuse")}</option>
+          <option value="consumidor_final">{t("nifPolicies.consumidor_final")}</option>
+        </SelectField>
+        <SelectField
+          name="invalidVatNumberPolicy"
           label={t("fields.invalidVatNumberPolicy")}
-          htmlFor="invalidVatNumberPolicy"
           error={field("invalidVatNumberPolicy")}
           hint={t("hints.invalidVatNumberPolicy")}
+          defaultValue={store.invalidVatNumberPolicy}
         >
-          <Select id="invalidVatNumberPolicy" name="invalidVatNumberPolicy" defaultValue={store.invalidVatNumberPolicy}>
-            <option value="refuse">{t("vatNumberPolicies.refuse")}</option>
-            <option value="consumer">{t("vatNumberPolicies.consumer")}</option>
-          </Select>
-        </Field>
-        <Field
+          <option value="refuse">{t("vatNumberPolicies.refuse")}</option>
+          <option value="consumer">{t("vatNumberPolicies.consumer")}</option>
+        </SelectField>
+        <SelectField
+          name="shippingVat"
           label={t("fields.shippingVat")}
-          htmlFor="shippingVat"
           error={field("shippingVat")}
           hint={t("hints.shippingVat")}
+          defaultValue={store.shippingVat}
         >
-          <Select id="shippingVat" name="shippingVat" defaultValue={store.shippingVat}>
-            <option value="as_charged">{t("shippingVatModes.as_charged")}</option>
-            <option value="follow_goods">{t("shippingVatModes.follow_goods")}</option>
-          </Select>
-        </Field>
+          <option value="as_charged">{t("shippingVatModes.as_charged")}</option>
+          <option value="follow_goods">{t("shippingVatModes.follow_goods")}</option>
+        </SelectField>
         <Checkbox
           name="viesCheck"
           defaultChecked={store.viesCheck}
           label={t("fields.viesCheck")}
           hint={t("hints.viesCheck")}
         />
-        <Field
+        <InputField
+          name="notificationEmails"
           label={t("fields.notificationEmails")}
-          htmlFor="notificationEmails"
           error={field("notificationEmails")}
           hint={t("hints.notificationEmails")}
-        >
-          <Input id="notificationEmails" name="notificationEmails" defaultValue={store.notificationEmails.join(", ")} />
-        </Field>
+          defaultValue={store.notificationEmails.join(", ")}
+        />
       </fieldset>
 
       <div className="flex items-center justify-end gap-3 border-t border-zinc-100 pt-4">

@@ -37,6 +37,57 @@ export function Field({
   );
 }
 
+interface NamedFieldProps {
+  /** The control's name, also its id: the label and the error message point at it. */
+  name: string;
+  label: ReactNode;
+  error?: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+}
+
+/** What ties a control to its label and, when there is one, to its error message. */
+function controlProps(name: string, error: ReactNode) {
+  return {
+    id: name,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${name}-error` : undefined,
+  };
+}
+
+/** An input with its label above and its error (or hint) below. */
+export function InputField({
+  name,
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: NamedFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className">) {
+  return (
+    <Field label={label} htmlFor={name} error={error} hint={hint} className={className}>
+      <Input {...controlProps(name, error)} {...input} />
+    </Field>
+  );
+}
+
+/** A select with its label above and its error (or hint) below. */
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  className,
+  ...select
+}: NamedFieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "className">) {
+  return (
+    <Field label={label} htmlFor={name} error={error} hint={hint} className={className}>
+      <Select {...controlProps(name, error)} {...select} />
+    </Field>
+  );
+}
+
 /** A form's own error (not one field's), announced when it appears; nothing when there is none. */
 export function FormError({ children }: { children?: ReactNode }) {
   if (!children) return null;
