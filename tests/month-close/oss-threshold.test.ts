@@ -91,6 +91,7 @@ describe("OSS threshold tracker", () => {
       data: { email: "ana@example.pt", name: "Ana", passwordHash: "x", role: "accountant", allStores: true },
     });
     user = { ...row, locale: "pt-PT" };
+    // One invoice a case, each written out in full (alike in shape on purpose).
     // Counted in 2026: a consumer in Spain with Portuguese VAT (under the threshold), partly credited; a
     // consumer in France with French VAT (OSS); New Year's Eve in Lisbon is still 2025.
     await invoice({ country: "ES", netCents: 300_000, vatCents: 69_000, at: "2026-02-10T10:00:00Z" });
