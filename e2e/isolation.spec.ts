@@ -230,9 +230,15 @@ test("every role gets the expected answer from every page and route", async ({ r
   }
   for (const code of stores) {
     const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO "SaftBundle" (id, year, month, "storeIds", state, "requestedById", zip, "zipBytes")
-       VALUES ('isolation-zip-' || $1, 2026, 1, ARRAY[$2], 'done', 'isolation', '\\x504b0506'::bytea, 4)
-       ON CONFLICT (id) DO UPDATE SET state = 'done' RETURNING id`,
+      `WITH bundle AS (
+         INSERT INTO "SaftBundle" (id, year, month, "storeIds", state, "requestedById", "zipAttempt", "zipBytes")
+         VALUES ('isolation-zip-' || $1, 2026, 1, ARRAY[$2], 'done', 'isolation', 'single', 4)
+         ON CONFLICT (id) DO UPDATE SET state = 'done' RETURNING id
+       ), chunk AS (
+         INSERT INTO "SaftBundleChunk" ("bundleId", attempt, seq, data)
+         SELECT id, 'single', 0, '\\x504b0506'::bytea FROM bundle ON CONFLICT DO NOTHING
+       )
+       SELECT id FROM bundle`,
       [code, ids[code].storeId],
     );
     ids[code].bundleId = rows[0]!.id;

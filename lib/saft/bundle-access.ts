@@ -1,9 +1,11 @@
 // Who sees a SAF-T bundle, and its download. A bundle is the files of several stores: only a user who may
 // export SAF-T and sees every one of those stores may see it (anyone else is told it does not exist). Each
 // download is audited per store whose file is in it, and marks the store's month as "SAF-T exported".
+import type { Readable } from "node:stream";
 import { can, storesVisibleTo, type SessionUser } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import type { SaftBundleState } from "@/lib/generated/prisma/enums";
+import { storedBundleZip } from "./bundle-zip";
 import { periodLabel, type SaftPeriod } from "./period";
 
 export interface BundleView {
@@ -63,7 +65,7 @@ export async function latestBundle(db: Db, user: SessionUser, period: SaftPeriod
 }
 
 export type BundleDownload =
-  | { status: 200; zip: Buffer; filename: string }
+  | { status: 200; stream: Readable; bytes: number; filename: string }
   | { status: 404 | 409; error: "not_found" | "not_ready"; message: string };
 
 export async function downloadBundle(
@@ -76,10 +78,18 @@ export async function downloadBundle(
   if (!can(user, "saft.export") || bundleId.length > 64) return notFound;
   const bundle = await db.saftBundle.findUnique({
     where: { id: bundleId },
-    select: { year: true, month: true, storeIds: true, state: true, zip: true, files: true },
+    select: {
+      year: true,
+      month: true,
+      storeIds: true,
+      state: true,
+      zipAttempt: true,
+      zipBytes: true,
+      files: { select: { storeId: true, filename: true, error: true, bytes: true } },
+    },
   });
   if (!bundle || (await visibleAmong(db, user, bundle.storeIds)) !== bundle.storeIds.length) return notFound;
-  if (bundle.state !== "done" || !bundle.zip) {
+  if (bundle.state !== "done" || !bundle.zipAttempt || bundle.zipBytes === null) {
     return { status: 409, error: "not_ready", message: "The SAF-T export is not ready yet." };
   }
   const period = { year: bundle.year, month: bundle.month };
@@ -98,7 +108,12 @@ export async function downloadBundle(
     }),
     ...exported.map((f) => markSaftExported(db, f.storeId, period, user.id, now)),
   ]);
-  return { status: 200, zip: Buffer.from(bundle.zip), filename: `SAFT-PT_${label}.zip` };
+  return {
+    status: 200,
+    stream: storedBundleZip(db, bundleId, bundle.zipAttempt),
+    bytes: bundle.zipBytes,
+    filename: `SAFT-PT_${label}.zip`,
+  };
 }
 
 /** The month's row remembers the last SAF-T export of the store (a row is created for a month not checked). */

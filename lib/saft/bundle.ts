@@ -2,6 +2,7 @@
 // one event per connected store (inngest/functions/export-saft-for-bundle.ts: each run fetches one store's
 // file within its Vendus key's budget); the run that brings the last file assembles the ZIP (./bundle-zip.ts).
 // A store whose export fails is a row with the reason, listed in the ZIP's summary, not a failed ZIP.
+import { randomUUID } from "node:crypto";
 import { can, storesVisibleTo, type SessionUser } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db";
@@ -10,7 +11,7 @@ import { saftBundleStoreRequested } from "@/lib/inngest/events";
 import { vendusThrottleKey } from "@/lib/jobs/dispatch";
 import { failureOf } from "@/lib/service-errors";
 import { vendusClientForStore } from "@/lib/vendus/for-store";
-import { buildBundleZip } from "./bundle-zip";
+import { writeBundleZip } from "./bundle-zip";
 import { periodLabel, type SaftPeriod } from "./period";
 
 export type SendBundleEvents = (events: ReturnType<typeof saftBundleStoreRequested.create>[]) => Promise<unknown>;
@@ -142,8 +143,9 @@ export async function saveFile(
 }
 
 /**
- * When every store has its row, builds the ZIP and marks the bundle done. Whichever run sees the last row
- * does it; two runs finishing together build the same ZIP and the second write changes nothing.
+ * When every store has its row, writes the ZIP (into chunks, a store at a time) and marks the bundle done.
+ * Whichever run sees the last row does it; two runs finishing together each write their own chunks, the one
+ * that marks the bundle done keeps them and the other removes its own.
  */
 export async function assembleBundleIfComplete(db: Db, bundleId: string): Promise<boolean> {
   const bundle = await db.saftBundle.findUniqueOrThrow({
@@ -151,14 +153,29 @@ export async function assembleBundleIfComplete(db: Db, bundleId: string): Promis
     select: { state: true, storeIds: true, _count: { select: { files: true } } },
   });
   if (bundle.state !== "building" || bundle._count.files < bundle.storeIds.length) return false;
-  const zip = await buildBundleZip(db, bundleId);
+  const attempt = randomUUID();
+  let zipBytes: number;
+  try {
+    zipBytes = await writeBundleZip(db, bundleId, attempt);
+  } catch (error) {
+    await db.saftBundleChunk.deleteMany({ where: { bundleId, attempt } });
+    // Another run finished the ZIP meanwhile (and dropped the XML this one was still reading): nothing is lost.
+    const now = await db.saftBundle.findUniqueOrThrow({ where: { id: bundleId }, select: { state: true } });
+    if (now.state !== "building") return false;
+    throw error;
+  }
   const { count } = await db.saftBundle.updateMany({
     where: { id: bundleId, state: "building" },
-    data: { state: "done", zip: new Uint8Array(zip), zipBytes: zip.length, finishedAt: new Date() },
+    data: { state: "done", zipAttempt: attempt, zipBytes, finishedAt: new Date() },
   });
-  // The XML now lives in the ZIP: drop the copies.
-  if (count === 1) await db.saftBundleFile.updateMany({ where: { bundleId }, data: { xml: null } });
-  return count === 1;
+  if (count === 0) {
+    await db.saftBundleChunk.deleteMany({ where: { bundleId, attempt } });
+    return false;
+  }
+  // The XML now lives in the ZIP: drop the copies, and any other assembly's chunks.
+  await db.saftBundleFile.updateMany({ where: { bundleId }, data: { xml: null } });
+  await db.saftBundleChunk.deleteMany({ where: { bundleId, attempt: { not: attempt } } });
+  return true;
 }
 
 /** How long a bundle may wait for its stores' runs before the missing ones are given up as timed out. */

@@ -3,11 +3,19 @@
 // ZIP opened: one SAF-T per exported store, named by month and store code, and a summary in the asker's
 // language listing the stores that failed (a refused key, no key at all) with the reason. Downloading it is
 // audited and marks each store's month as "SAF-T exported"; a user who does not see every store gets nothing.
+import { randomBytes } from "node:crypto";
+import type { Readable } from "node:stream";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/access";
 import { monthOf } from "@/lib/month-close/period";
-import { bundleRunsTimeoutMs, expireStaleBundles, requestSaftBundle } from "@/lib/saft/bundle";
+import {
+  assembleBundleIfComplete,
+  bundleRunsTimeoutMs,
+  expireStaleBundles,
+  requestSaftBundle,
+  saveFile,
+} from "@/lib/saft/bundle";
 import { downloadBundle, latestBundle } from "@/lib/saft/bundle-access";
 import { connectStore } from "@/lib/stores";
 import { placePaidOrder, startHarness, type Harness } from "../pipeline/harness";
@@ -51,6 +59,15 @@ describe("SAF-T of every store as one ZIP", () => {
   }, 120_000);
   afterAll(async () => h?.close());
 
+  /** The downloaded ZIP, read to its end, and opened. */
+  async function opened(answer: { stream: Readable; bytes: number }) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of answer.stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.length).toBe(answer.bytes);
+    return JSZip.loadAsync(bytes);
+  }
+
   async function build(user: SessionUser) {
     const asked = await requestSaftBundle(h.db, user, period);
     if ("error" in asked) throw new Error(asked.error);
@@ -66,7 +83,7 @@ describe("SAF-T of every store as one ZIP", () => {
     const answer = await downloadBundle(h.db, accountant, bundleId);
     if (answer.status !== 200) throw new Error(answer.message);
     expect(answer.filename).toBe(`SAFT-PT_${label}.zip`);
-    const zip = await JSZip.loadAsync(answer.zip);
+    const zip = await opened(answer);
     expect(Object.keys(zip.files).sort()).toEqual(
       ["RESUMO.txt", `SAFT-PT_${label}_casa-verde.xml`, `SAFT-PT_${label}_${h.storeCode}.xml`].sort(),
     );
@@ -99,7 +116,7 @@ describe("SAF-T of every store as one ZIP", () => {
     const bundleId = await build(english);
     const answer = await downloadBundle(h.db, english, bundleId);
     if (answer.status !== 200) throw new Error(answer.message);
-    const zip = await JSZip.loadAsync(answer.zip);
+    const zip = await opened(answer);
     const summary = await zip.file("SUMMARY.txt")!.async("string");
     expect(summary).toContain("2 stores not exported (no file in this ZIP):");
     expect(summary).toContain("- Loja Sol (loja-sol): This store has no Vendus API key yet.");
@@ -144,7 +161,7 @@ describe("SAF-T of every store as one ZIP", () => {
     expect(await h.db.saftBundle.findUniqueOrThrow({ where: { id: asked.bundleId } })).toMatchObject({ state: "done" });
     const answer = await downloadBundle(h.db, accountant, asked.bundleId);
     if (answer.status !== 200) throw new Error(answer.error);
-    const zip = await JSZip.loadAsync(answer.zip);
+    const zip = await opened(answer);
     expect(Object.keys(zip.files)).toEqual(["RESUMO.txt"]);
     const summary = await zip.file("RESUMO.txt")!.async("string");
     expect(summary).toContain("4 lojas não exportadas (sem ficheiro neste ZIP):");
@@ -153,4 +170,40 @@ describe("SAF-T of every store as one ZIP", () => {
     );
     expect(summary).toContain("- Loja Sol (loja-sol): Esta loja ainda não tem chave da API Vendus.");
   }, 60_000);
+
+  it("writes a ZIP larger than a chunk a store at a time, keeps one assembly's chunks, and drops the XML copies", async () => {
+    // Two stores' SAF-T of 800 kB each that DEFLATE cannot shrink: the ZIP spans several chunks of a megabyte.
+    const xml = (fill: string) => Buffer.from(`<?xml version="1.0"?><AuditFile>${fill}</AuditFile>`, "utf8");
+    const big = {
+      mar: xml(randomBytes(600_000).toString("base64")),
+      verde: xml(randomBytes(600_000).toString("base64")),
+    };
+    const bundle = await h.db.saftBundle.create({
+      data: { ...period, storeIds: [ids.mar!, ids.verde!, ids.sol!], requestedById: accountant.id, locale: "pt-PT" },
+    });
+    await saveFile(h.db, bundle.id, ids.mar!, { filename: "mar.xml", xml: big.mar, bytes: big.mar.length });
+    await saveFile(h.db, bundle.id, ids.verde!, { filename: "verde.xml", xml: big.verde, bytes: big.verde.length });
+    await saveFile(h.db, bundle.id, ids.sol!, { error: "vendus_key_missing" });
+    // Two runs see the last file at once: one ZIP is kept.
+    const assembled = await Promise.all([
+      assembleBundleIfComplete(h.db, bundle.id),
+      assembleBundleIfComplete(h.db, bundle.id),
+    ]);
+    expect(assembled.filter(Boolean)).toHaveLength(1);
+    const done = await h.db.saftBundle.findUniqueOrThrow({ where: { id: bundle.id } });
+    const chunks = await h.db.saftBundleChunk.findMany({ where: { bundleId: bundle.id }, select: { attempt: true } });
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(chunks.map((c) => c.attempt))).toEqual(new Set([done.zipAttempt]));
+    expect(await h.db.saftBundleFile.count({ where: { bundleId: bundle.id, xml: { not: null } } })).toBe(0);
+
+    const answer = await downloadBundle(h.db, accountant, bundle.id);
+    if (answer.status !== 200) throw new Error(answer.message);
+    const zip = await opened(answer);
+    expect(Object.keys(zip.files).sort()).toEqual(["RESUMO.txt", "mar.xml", "verde.xml"]);
+    expect(await zip.file("mar.xml")!.async("nodebuffer")).toEqual(big.mar);
+    expect(await zip.file("verde.xml")!.async("nodebuffer")).toEqual(big.verde);
+    const summary = await zip.file("RESUMO.txt")!.async("string");
+    expect(summary).toContain("- Loja do Mar (" + h.storeCode + "): mar.xml");
+    expect(summary).toContain("- Loja Sol (loja-sol): Esta loja ainda não tem chave da API Vendus.");
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 // GET /api/month-close/saft-zip/{bundleId}: the month's SAF-T of every store as one ZIP, once built in the
-// background. Only for users who may export SAF-T and see every store in it; each download is audited.
+// background, streamed from the database a chunk at a time. Only for users who may export SAF-T and see every store in it; each download is audited.
+import { Readable } from "node:stream";
 import { userOrUnauthorized } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { downloadBundle } from "@/lib/saft/bundle-access";
@@ -12,9 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ bun
   if (answer.status !== 200) {
     return Response.json({ error: answer.error, message: answer.message }, { status: answer.status });
   }
-  return new Response(new Uint8Array(answer.zip), {
+  return new Response(Readable.toWeb(answer.stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "application/zip",
+      "Content-Length": String(answer.bytes),
       "Content-Disposition": `attachment; filename="${answer.filename}"`,
       "Cache-Control": "private, no-store",
     },
