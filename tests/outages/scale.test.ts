@@ -97,6 +97,18 @@ function emailsByStore(h: Harness) {
   );
 }
 
+/** Every store was told twice, in Portuguese: when the service stopped answering, and when it answered again. */
+function expectOutageEmails(h: Harness, service: "Vendus" | "Jumpseller") {
+  const byStore = emailsByStore(h);
+  for (const [store, emails] of byStore) {
+    expect(emails.map((e) => e.subject)).toEqual([
+      `Ponte: a ${service} não responde (${store.name})`,
+      `Ponte: a ${service} voltou a responder (${store.name})`,
+    ]);
+  }
+  return byStore;
+}
+
 /** Waits the outage out: two hours of sweeps while down, then `heal()`, then sweeps until every order is done. */
 async function waitOutTwoHours(h: Harness, heal: () => void) {
   const breakers = await h.db.serviceBreaker.findMany({ where: { openedAt: { not: null } } });
@@ -129,11 +141,7 @@ describe("outages at scale (300 orders, 10 stores, two hours)", { timeout: 20 * 
     expect(breakers).toHaveLength(STORES);
 
     await expectAllInvoicedOnce(h, paid);
-    for (const [store, emails] of emailsByStore(h)) {
-      expect(emails.map((e) => e.subject)).toEqual([
-        `Ponte: a Vendus não responde (${store.name})`,
-        `Ponte: a Vendus voltou a responder (${store.name})`,
-      ]);
+    for (const emails of expectOutageEmails(h, "Vendus").values()) {
       expect(emails[1]!.text).toContain(`foram emitidas ${PER_STORE} faturas`);
     }
   });
@@ -153,12 +161,7 @@ describe("outages at scale (300 orders, 10 stores, two hours)", { timeout: 20 * 
     expect(breakers).toHaveLength(STORES);
 
     await expectAllInvoicedOnce(h, paid);
-    for (const [store, emails] of emailsByStore(h)) {
-      expect(emails.map((e) => e.subject)).toEqual([
-        `Ponte: a Jumpseller não responde (${store.name})`,
-        `Ponte: a Jumpseller voltou a responder (${store.name})`,
-      ]);
-    }
+    expectOutageEmails(h, "Jumpseller");
   });
 
   it("keeps one document per order when Vendus commits invoices but times out during the outage", async () => {
