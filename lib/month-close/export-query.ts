@@ -56,8 +56,7 @@ export function exportColumns(rates: string[]): ExportColumn[] {
     { kind: "money", document: money(`${sign} * d."amountGrossCents"`), order: "NULL" },
     {
       kind: "money",
-      document: `CASE WHEN d.type = 'NC' THEN NULL
-        ELSE ${money(`COALESCE((SELECT SUM(c."amountGrossCents") FROM "Document" c WHERE c."creditsId" = d.id), 0)`)} END`,
+      document: `CASE WHEN d.type = 'NC' THEN NULL ELSE ${money("COALESCE(credited.gross, 0)")} END`,
       order: "NULL",
     },
     text(`o."paymentMethod"`),
@@ -98,7 +97,8 @@ function storeFilter(column: string, storeIds: string[], literal: Literal): stri
 
 // The order and the credited invoice are looked up row by row (LATERAL … LIMIT 1 keeps the planner from hashing
 // the whole Order table for a small store's month); a document's lines are read only when its VAT summary is
-// missing (a credit note).
+// missing (a credit note). What was credited of each invoice is summed once over the stores' credit notes
+// issued since the month began (a credit note never precedes its invoice), instead of looked up per row.
 export function documentRowsSql(
   storeIds: string[],
   period: MonthPeriod,
@@ -111,6 +111,12 @@ export function documentRowsSql(
   return `SELECT ${selectList(exportColumns(rates), "document", mode)}
 FROM "Document" d
 JOIN "Store" s ON s.id = d."storeId"
+LEFT JOIN (
+  SELECT c."creditsId", SUM(c."amountGrossCents") AS gross FROM "Document" c
+  WHERE ${storeFilter(`c."storeId"`, storeIds, literal)} AND c."issuedAt" >= ${start} AND c.type = 'NC'
+    AND c."creditsId" IS NOT NULL
+  GROUP BY c."creditsId"
+) credited ON credited."creditsId" = d.id
 LEFT JOIN LATERAL (
   SELECT o."jumpsellerId", o."paidAt", o."customerName", o.nif, o.country, o."paymentMethod"
   FROM "Order" o WHERE o.id = d."orderId" LIMIT 1

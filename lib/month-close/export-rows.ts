@@ -4,6 +4,7 @@
 // pg-copy-streams) and Node only passes the bytes on; XLSX: the same SELECT read through a cursor, a page at a
 // time. Either way a big month never sits in memory.
 import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { connectBeside, type Db } from "@/lib/db";
@@ -93,9 +94,8 @@ export function csvRows(source: ExportSource): Readable {
       for (const sql of queries(source, "csv")) {
         if (out.destroyed) return;
         current = connection.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
-        for await (const chunk of current) {
-          if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
-        }
+        // Backpressure both ways; a reader that goes away stops the COPY (and the export ends below).
+        await pipeline(current, out, { end: false });
       }
       out.end();
     } catch (error) {

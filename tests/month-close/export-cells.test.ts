@@ -182,14 +182,15 @@ describe("month export: the harder cells", () => {
       lines: [{ taxRate: 23, lineGrossCents: 1230 }],
       creditsId: invoiceB.id,
     });
-    // 1 November 00:30 in Lisbon: next month, not in this export.
+    // 1 November 00:30 in Lisbon: next month, not a row of this export, but what it credits of A counts.
     await document({
-      orderId: b.id,
+      orderId: a.id,
       type: "NC",
       issuedAt: "2026-11-01T00:30:00Z",
       gross: 100,
       net: 81,
       taxes: [{ rate: 23, baseCents: 81, vatCents: 19 }],
+      creditsId: invoiceA.id,
     });
     const row = await db.user.create({
       data: { email: "c@example.com", name: "C", passwordHash: "x", role: "accountant", allStores: true },
@@ -242,7 +243,7 @@ describe("month export: the harder cells", () => {
         "4.60",
         "0.60",
         "35.20",
-        "17.60",
+        "18.60",
         "Multibanco",
       ],
       [
@@ -311,7 +312,7 @@ describe("month export: the harder cells", () => {
     const minute = (value: unknown) => (value as Date).toISOString().slice(0, 16).replace("T", " ");
     expect(cells(2).slice(0, 4)).toEqual([storeName, 501, expect.any(Date), names.a]);
     expect(minute(cells(2)[2])).toBe("2026-10-01 00:10");
-    expect(cells(2).slice(10)).toEqual([30, 4.6, 0.6, 35.2, 17.6, "Multibanco"]);
+    expect(cells(2).slice(10)).toEqual([30, 4.6, 0.6, 35.2, 18.6, "Multibanco"]);
     expect(cells(3)[3]).toBe(names.b);
     expect(sheet.getRow(3).getCell(4).type).toBe(ExcelJS.ValueType.String);
     expect(cells(4).slice(10, 14)).toEqual([-15, -2.3, -0.3, -17.6]);
