@@ -1,5 +1,6 @@
 // The simulator's request/response shapes and the error conventions Vendus uses (see the vendor reference):
 // field validation → 403 P001, business rules → 400 A001 with a Portuguese message, empty list → 404 A001.
+// Every route module takes most of these helpers, so their import lists read alike; that is expected.
 import type { SimState } from "./state";
 
 export interface SimRequest {
