@@ -5,7 +5,7 @@
 import type { GetStepTools } from "inngest";
 import { inngest } from "@/lib/inngest/client";
 import type { creditNoteRequested, invoiceRequested, productChanged, stockChanged } from "@/lib/inngest/events";
-import { attachDocumentToOrder, noteDocumentOnOrder } from "@/lib/pipeline/attach";
+import { tellJumpsellerOfDocument } from "@/lib/pipeline/attach";
 import { isParked } from "@/lib/outages/park";
 import { servicesForRun } from "@/lib/pipeline/run-cache";
 import { pipelineServices, type PipelineServices } from "@/lib/pipeline/services";
@@ -101,8 +101,7 @@ export async function skipRun(
 export async function attachDocumentAndFinish(run: JobRun, documentId: string) {
   const { ref, services } = run;
   await guardedStep(run, "tell-jumpseller-and-finish", async () => {
-    await attachDocumentToOrder(services, ref, documentId);
-    await noteDocumentOnOrder(services, ref, documentId);
+    await tellJumpsellerOfDocument(services, ref, documentId);
     return finishStep(ref, { status: "succeeded" })();
   });
   return { ran: true as const, documentId };

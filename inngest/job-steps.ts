@@ -9,6 +9,7 @@ import { failJob, finishJob, recordJobError, startJobRun, type RunRef } from "@/
 import { collectAnswers } from "@/lib/outages/answers";
 import { blockingReason, breakerKeysFor, recordServiceFailure, recordServiceSuccess } from "@/lib/outages/breaker";
 import { parkJob, type Parked } from "@/lib/outages/park";
+import { ServiceUnavailableNow } from "@/lib/outages/unavailable-now";
 import { databaseRetryDelayMs, quickAttempts } from "@/lib/outages/policy";
 import { classifyError } from "@/lib/pipeline/errors";
 import { pipelineServices } from "@/lib/pipeline/services";
@@ -62,6 +63,15 @@ export function guarded<T>(scope: StepScope, work: () => Promise<T>): () => Prom
       // The database away: nothing can be recorded now; the step is retried later, and a run whose retries
       // run out parks the job instead of failing it (onJobFailure).
       if (isDatabaseUnavailable(error)) throw waitForDatabase(error, scope.attempt);
+      // The service's breaker opened while this run was under way: it waits with the others, as at its start.
+      if (error instanceof ServiceUnavailableNow) {
+        return park({
+          reason: error.service,
+          retry: null,
+          countsAsFailure: false,
+          outage: { breakerId: error.breakerId, message: null },
+        });
+      }
       const classified = classifyError(error);
       await recordJobError(db, scope.ref, classified, scope.attempt).catch((dbError: unknown) => {
         console.error(`Could not record the error of job ${scope.ref.jobId}:`, dbError);

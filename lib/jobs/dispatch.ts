@@ -58,10 +58,14 @@ export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents):
   const result: DispatchResult = { sent: [], failed: [] };
   if (jobIds.length === 0) return result;
   const sender = send ?? inngestSender;
-  const jobs = await db.job.findMany({
-    where: { id: { in: jobIds }, status: "waiting_dispatch" },
-    select: { id: true, storeId: true, kind: true, dispatchCount: true },
-  });
+  // With each job, when its order was paid: deliveries of one burst arrive (and are stored) in any order.
+  const jobs = await db.$queryRaw<
+    { id: string; storeId: string; kind: JobKind; dispatchCount: number; paidAt: Date | null; number: number | null }[]
+  >`
+    SELECT j."id", j."storeId", j."kind"::text AS kind, j."dispatchCount",
+      COALESCE(o."paidAt", o."orderedAt") AS "paidAt", o."jumpsellerId" AS number
+    FROM "Job" j LEFT JOIN "Order" o ON o."id" = j."orderId"
+    WHERE j."id" = ANY(${jobIds}::text[]) AND j."status" = 'waiting_dispatch'`;
   const built: { job: (typeof jobs)[number]; event: JobEvent }[] = [];
   await Promise.all(
     jobs.map(async (job) => {
@@ -73,9 +77,16 @@ export async function dispatchJobs(db: Db, jobIds: string[], send?: SendEvents):
     }),
   );
   if (built.length === 0) return result;
-  // Events go out in the order asked (payment order when parked jobs resume): runs start in that order.
+  // Events go out in payment order (then in the order asked): runs start in that order, so a store's invoices
+  // are issued in the order its orders were paid even when their webhooks were stored in another.
   const position = new Map(jobIds.map((id, i) => [id, i]));
-  built.sort((a, b) => (position.get(a.job.id) ?? 0) - (position.get(b.job.id) ?? 0));
+  const paidKey = (job: (typeof jobs)[number]) => job.paidAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  built.sort(
+    (a, b) =>
+      paidKey(a.job) - paidKey(b.job) ||
+      (a.job.number ?? Number.POSITIVE_INFINITY) - (b.job.number ?? Number.POSITIVE_INFINITY) ||
+      (position.get(a.job.id) ?? 0) - (position.get(b.job.id) ?? 0),
+  );
   try {
     await sender(built.map((b) => b.event));
   } catch (error) {

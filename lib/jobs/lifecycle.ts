@@ -54,38 +54,30 @@ export async function recordJobEvent(db: EventWriter, ref: RunRef, entry: JobEve
   });
 }
 
-/** Marks the job running for this run, or says why the run has nothing to do. */
+/**
+ * Marks the job running for this run, or says why the run has nothing to do. The warm path is one round trip:
+ * the update, conditioned on the dispatch and a runnable status, appends the "started" event with it.
+ */
 export async function startJobRun(db: Db, ref: RunRef, runId: string | null): Promise<StartResult> {
-  const job = await db.job.findUnique({
-    where: { id: ref.jobId },
-    select: {
-      id: true,
-      storeId: true,
-      kind: true,
-      subject: true,
-      orderId: true,
-      payload: true,
-      status: true,
-      dispatchCount: true,
-    },
-  });
+  const [started] = await db.$queryRaw<(Omit<StartedJob, "kind"> & { kind: JobKind })[]>`
+    WITH started AS (
+      UPDATE "Job" SET "status" = 'running', "attempts" = "attempts" + 1, "startedAt" = ${new Date()},
+        "inngestRunId" = ${runId}, "finishedAt" = NULL, "updatedAt" = now()
+      WHERE "id" = ${ref.jobId} AND "dispatchCount" = ${ref.dispatchCount}
+        AND "status" IN ('waiting_dispatch', 'queued', 'running')
+      RETURNING "id", "storeId", "kind", "subject", "orderId", "payload"
+    ), event AS (
+      INSERT INTO "JobEvent" ("id", "jobId", "dispatch", "type")
+      SELECT gen_random_uuid()::text, "id", ${ref.dispatchCount}, 'started' FROM started
+    )
+    SELECT "id", "storeId", "kind"::text AS "kind", "subject", "orderId", "payload" FROM started`;
+  if (started) return { state: "started", job: started };
+  // Nothing to do: say why (a rarer path, one more read).
+  const job = await db.job.findUnique({ where: { id: ref.jobId }, select: { status: true, dispatchCount: true } });
   if (!job) return { state: "missing" };
   if (job.dispatchCount !== ref.dispatchCount) return { state: "stale", status: job.status };
   if (!runnable.includes(job.status)) return { state: "finished", status: job.status };
-  const updated = await db.job.updateMany({
-    where: { id: ref.jobId, dispatchCount: ref.dispatchCount, status: { in: runnable } },
-    data: {
-      status: "running",
-      attempts: { increment: 1 },
-      startedAt: new Date(),
-      inngestRunId: runId,
-      finishedAt: null,
-    },
-  });
-  if (updated.count === 0) return { state: "stale" };
-  await recordJobEvent(db, ref, { type: "started" });
-  const { status: _status, dispatchCount: _count, ...rest } = job;
-  return { state: "started", job: rest };
+  return { state: "stale" };
 }
 
 export async function finishJob(
@@ -100,30 +92,24 @@ export async function finishJob(
   },
 ): Promise<boolean> {
   const reason = outcome.status === "skipped" ? (outcome.reason ?? null) : null;
-  const updated = await db.job.updateMany({
-    where: { id: ref.jobId, dispatchCount: ref.dispatchCount },
-    data: {
-      status: outcome.status,
-      finishedAt: new Date(),
-      waitingFor: null,
-      retryAt: null,
-      transientFailures: 0,
-      lastErrorKind: null,
-      // A skipped job says why it was skipped (in the reader's language, by its code); a succeeded one has
-      // nothing to report.
-      lastErrorCode: reason?.code ?? null,
-      lastErrorParams: reason?.params ?? Prisma.DbNull,
-      lastErrorMessage: outcome.status === "skipped" ? (outcome.message ?? null) : null,
-      ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
-    },
-  });
-  if (updated.count === 0) return false;
-  await recordJobEvent(db, ref, {
-    type: outcome.status,
-    message: outcome.status === "skipped" ? (outcome.message ?? null) : null,
-    reason,
-  });
-  return true;
+  // A skipped job says why it was skipped (in the reader's language, by its code); a succeeded one has nothing
+  // to report. The job and its event are written in one statement.
+  const message = outcome.status === "skipped" ? (outcome.message ?? null) : null;
+  const params = reason?.params ? JSON.stringify(reason.params) : null;
+  const finished = await db.$executeRaw`
+    WITH finished AS (
+      UPDATE "Job" SET "status" = ${outcome.status}::"JobStatus", "finishedAt" = ${new Date()}, "waitingFor" = NULL,
+        "retryAt" = NULL, "transientFailures" = 0, "lastErrorKind" = NULL, "lastErrorCode" = ${reason?.code ?? null},
+        "lastErrorParams" = ${params}::jsonb, "lastErrorMessage" = ${message},
+        "orderId" = COALESCE(${outcome.orderId ?? null}, "orderId"), "updatedAt" = now()
+      WHERE "id" = ${ref.jobId} AND "dispatchCount" = ${ref.dispatchCount}
+      RETURNING "id"
+    )
+    INSERT INTO "JobEvent" ("id", "jobId", "dispatch", "type", "errorCode", "errorParams", "message")
+    SELECT gen_random_uuid()::text, "id", ${ref.dispatchCount}, ${outcome.status}::"JobEventType",
+      ${reason?.code ?? null}, ${params}::jsonb, ${message?.slice(0, 2000) ?? null}
+    FROM finished`;
+  return finished > 0;
 }
 
 export interface JobError {

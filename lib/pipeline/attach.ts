@@ -2,7 +2,7 @@
 // by Ponte) and a note is added to the order's history. Attaching is not idempotent at Jumpseller, so a
 // later attempt lists the order's documents before attaching again.
 import type { RunRef } from "@/lib/jobs/lifecycle";
-import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
+import { mergeJobPayload } from "@/lib/jobs/payload";
 import { signedPdfUrl } from "./pdf-link";
 import type { PipelineServices } from "./services";
 
@@ -18,36 +18,55 @@ const documentNames: Record<string, string> = {
   NC: "Nota de crédito",
 };
 
-async function loadDocument(services: PipelineServices, documentId: string) {
-  const doc = await services.db.document.findUniqueOrThrow({
-    where: { id: documentId },
-    select: {
-      id: true,
-      storeId: true,
-      type: true,
-      number: true,
-      atcud: true,
-      vendusId: true,
-      attachedToOrderAt: true,
-      order: { select: { jumpsellerId: true } },
-    },
-  });
-  if (!doc.order) throw new Error(`Document ${documentId} belongs to no order`);
-  return { ...doc, jumpsellerOrderId: doc.order.jumpsellerId };
+interface DocumentToTell {
+  id: string;
+  storeId: string;
+  type: string;
+  number: string;
+  atcud: string | null;
+  vendusId: number;
+  attachedToOrderAt: Date | null;
+  jumpsellerOrderId: number | null;
+  payload: Partial<AttachPayload> | null;
 }
 
-export async function attachDocumentToOrder(
+/** The document, its Jumpseller order's number and the job's markers, in one round trip. */
+async function loadDocumentToTell(services: PipelineServices, ref: RunRef, documentId: string) {
+  const [doc] = await services.db.$queryRaw<DocumentToTell[]>`
+    SELECT d."id", d."storeId", d."type"::text AS type, d."number", d."atcud", d."vendusId", d."attachedToOrderAt",
+      o."jumpsellerId" AS "jumpsellerOrderId",
+      (SELECT j."payload" FROM "Job" j WHERE j."id" = ${ref.jobId}) AS "payload"
+    FROM "Document" d LEFT JOIN "Order" o ON o."id" = d."orderId"
+    WHERE d."id" = ${documentId}`;
+  if (!doc) throw new Error(`Document ${documentId} no longer exists`);
+  if (doc.jumpsellerOrderId === null) throw new Error(`Document ${documentId} belongs to no order`);
+  const payload = doc.payload && typeof doc.payload === "object" && !Array.isArray(doc.payload) ? doc.payload : {};
+  return { ...doc, jumpsellerOrderId: doc.jumpsellerOrderId, payload };
+}
+
+type LoadedDocument = Awaited<ReturnType<typeof loadDocumentToTell>>;
+
+/**
+ * Attaches the document to its Jumpseller order and notes it in the order's history, reading the document
+ * and the job's markers once for both.
+ */
+export async function tellJumpsellerOfDocument(services: PipelineServices, ref: RunRef, documentId: string) {
+  const doc = await loadDocumentToTell(services, ref, documentId);
+  const attached = await attachDocumentToOrder(services, ref, doc);
+  const noted = await noteDocumentOnOrder(services, ref, doc);
+  return { documentId, attached: attached.attached, noted: noted.noted };
+}
+
+async function attachDocumentToOrder(
   services: PipelineServices,
   ref: RunRef,
-  documentId: string,
-): Promise<{ documentId: string; attached: "now" | "before" }> {
-  const doc = await loadDocument(services, documentId);
-  if (doc.attachedToOrderAt) return { documentId, attached: "before" };
-  const job = await readJobPayload<AttachPayload>(services.db, ref.jobId);
+  doc: LoadedDocument,
+): Promise<{ attached: "now" | "before" }> {
+  if (doc.attachedToOrderAt) return { attached: "before" };
   const { jumpseller } = await services.forStore(doc.storeId);
   const externalId = String(doc.vendusId);
   let present = false;
-  if (job.payload.attachAttemptedAt) {
+  if (doc.payload.attachAttemptedAt) {
     const attached = await jumpseller.listOrderDocuments(doc.jumpsellerOrderId);
     present = attached.some((d) => d.external_id === externalId);
   }
@@ -61,18 +80,16 @@ export async function attachDocumentToOrder(
     });
   }
   await services.db.document.update({ where: { id: doc.id }, data: { attachedToOrderAt: new Date() } });
-  return { documentId, attached: "now" };
+  return { attached: "now" };
 }
 
 /** A line in the order's history; a rare repeat (a lost answer) is harmless, a missing note is not. */
-export async function noteDocumentOnOrder(
+async function noteDocumentOnOrder(
   services: PipelineServices,
   ref: RunRef,
-  documentId: string,
-): Promise<{ documentId: string; noted: boolean }> {
-  const job = await readJobPayload<AttachPayload>(services.db, ref.jobId);
-  if (job.payload.historyNotedAt) return { documentId, noted: false };
-  const doc = await loadDocument(services, documentId);
+  doc: LoadedDocument,
+): Promise<{ noted: boolean }> {
+  if (doc.payload.historyNotedAt) return { noted: false };
   const { jumpseller } = await services.forStore(doc.storeId);
   const name = documentNames[doc.type] ?? doc.type;
   const atcud = doc.atcud ? ` (ATCUD ${doc.atcud})` : "";
@@ -81,5 +98,5 @@ export async function noteDocumentOnOrder(
     `${name} ${doc.number}${atcud} emitida no Vendus pela Ponte.`,
   );
   await mergeJobPayload(services.db, ref.jobId, { historyNotedAt: new Date().toISOString() });
-  return { documentId, noted: true };
+  return { noted: true };
 }

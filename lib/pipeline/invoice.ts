@@ -22,7 +22,7 @@ import type { RunRef } from "@/lib/jobs/lifecycle";
 import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
 import { DataProblem, refusal } from "./errors";
-import { saveOrderRow } from "./orders";
+import { saveOrderRowReturning } from "./orders";
 import type { PipelineServices } from "./services";
 import { invoiceContextFor, resolveRegisterId } from "./store-context";
 import { issuePrepared, readPreparedJob, saveDocument } from "./vendus-documents";
@@ -53,23 +53,23 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
   const { store, jumpseller, vendus } = await services.forStore(job.storeId);
   const reissue = job.payload.reissue ?? null;
   const fetched = await jumpseller.getOrder(reissue ? String(job.payload.jumpsellerOrderId) : job.subject);
-  const orderId = await saveOrderRow(db, store.id, fetched);
+  const saved = await saveOrderRowReturning(db, store.id, fetched);
+  const orderId = saved.id;
   // A correction made in Ponte (lib/invoicing/correction.ts) applies on top of Jumpseller's order.
   const correction = await db.orderCorrection.findUnique({ where: { orderId } });
   const order = applyCorrection(fetched, correction, store.nifFieldLabel);
-  await db.job.update({ where: { id: ref.jobId }, data: { orderId } });
+  if (job.orderId !== orderId) await db.job.update({ where: { id: ref.jobId }, data: { orderId } });
 
   const sequence = reissue?.sequence ?? 1;
-  const existing = await db.document.findUnique({
-    where: { txId: invoiceTxId(store.id, order.id, sequence) },
-    select: { id: true },
+  // This invoice saved already (its tx_id), or, for a first invoice, any live invoice of the order: one read.
+  const txId = invoiceTxId(store.id, order.id, sequence);
+  const issued = await db.document.findMany({
+    where: reissue ? { txId } : { OR: [{ txId }, { invoiceForOrderId: orderId }] },
+    select: { id: true, txId: true },
   });
+  const existing = issued.find((d) => d.txId === txId) ?? issued[0];
   if (existing) return { next: "done", orderId, documentId: existing.id };
   if (reissue) await checkReplacement(services, orderId, reissue);
-  else {
-    const live = await db.document.findUnique({ where: { invoiceForOrderId: orderId }, select: { id: true } });
-    if (live) return { next: "done", orderId, documentId: live.id };
-  }
   if (order.status_enum !== "paid") {
     await db.order.updateMany({
       where: { id: orderId, invoiceState: { in: ["pending", "failed"] } },
@@ -87,7 +87,10 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
   const vies = await confirmVatNumber(services, store, order, orderId);
   const built = buildInvoice(order, { ...invoiceContextFor(store, registerId), vies, invoiceSequence: sequence });
   // What a person should know about this order's invoice (or nothing, once a retry no longer warns).
-  await db.order.update({ where: { id: orderId }, data: { invoiceWarnings: built.ok ? built.summary.warnings : [] } });
+  const warnings = built.ok ? built.summary.warnings : [];
+  if (!sameList(warnings, saved.invoiceWarnings)) {
+    await db.order.update({ where: { id: orderId }, data: { invoiceWarnings: warnings } });
+  }
   if (!built.ok) {
     throw refusal(built.problems);
   }
@@ -98,6 +101,10 @@ export async function prepareInvoice(services: PipelineServices, ref: RunRef): P
     jumpsellerOrderId: order.id,
   });
   return { next: "issue", orderId };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -182,14 +189,15 @@ export async function issueInvoice(
     async (tx, id) => {
       // An order cancelled while its invoice was being issued gets what the cancellation could not do (it
       // found no invoice yet): the automatic credit note when the store wants one, else the suggestion.
+      // One statement: the order's new state, and whether it was cancelled (the row locked by the update).
       const [order] = await tx.$queryRaw<{ cancelled: boolean; autoCreditNote: boolean }[]>`
-        SELECT o."status" = 'canceled' AS cancelled, s."autoCreditNote" AS "autoCreditNote"
-        FROM "Order" o JOIN "Store" s ON s."id" = o."storeId" WHERE o."id" = ${orderId} FOR UPDATE OF o`;
-      const creditNow = Boolean(order?.cancelled && order.autoCreditNote && !reissue);
-      await tx.order.update({
-        where: { id: orderId },
-        data: { invoiceState: order?.cancelled && !creditNow ? "credit_note_suggested" : "invoiced" },
-      });
+        UPDATE "Order" o SET "updatedAt" = now(), "invoiceState" = (CASE
+            WHEN o."status" = 'canceled' AND NOT (s."autoCreditNote" AND ${!reissue}) THEN 'credit_note_suggested'
+            ELSE 'invoiced' END)::"InvoiceState"
+        FROM "Store" s WHERE s."id" = o."storeId" AND o."id" = ${orderId}
+        RETURNING o."status" = 'canceled' AS cancelled, s."autoCreditNote" AS "autoCreditNote"`;
+      if (!order) throw new Error(`Order ${orderId} no longer exists`);
+      const creditNow = order.cancelled && order.autoCreditNote && !reissue;
       if (creditNow) {
         creditJobId = (await insertCancellationCreditJob(tx, { storeId: job.storeId, orderId, documentId: id })).id;
       }

@@ -6,8 +6,17 @@ import { orderColumns } from "@/lib/orders/columns";
 
 /** Inserts or refreshes the order row; returns its id. Never moves an order's invoice state backwards. */
 export async function saveOrderRow(db: Db, storeId: string, order: JumpsellerOrder): Promise<string> {
+  return (await saveOrderRowReturning(db, storeId, order)).id;
+}
+
+/** saveOrderRow, also answering the invoice warnings the row holds (so an unchanged list is not written again). */
+export async function saveOrderRowReturning(
+  db: Db,
+  storeId: string,
+  order: JumpsellerOrder,
+): Promise<{ id: string; invoiceWarnings: string[] }> {
   const c = orderColumns(order);
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string; invoiceWarnings: string[] }[]>`
     INSERT INTO "Order" ("id", "storeId", "jumpsellerId", "status", "invoiceState", "customerName", "customerEmail",
       "nif", "country", "currency", "totalCents", "orderedAt", "paidAt", "paymentMethod", "updatedAt")
     VALUES (gen_random_uuid()::text, ${storeId}, ${c.jumpsellerId}, ${c.status},
@@ -22,6 +31,6 @@ export async function saveOrderRow(db: Db, storeId: string, order: JumpsellerOrd
       "invoiceState" = CASE WHEN "Order"."invoiceState" = 'not_paid' AND EXCLUDED."status" = 'paid'
                             THEN 'pending'::"InvoiceState" ELSE "Order"."invoiceState" END,
       "updatedAt" = now()
-    RETURNING "id"`;
-  return rows[0]!.id;
+    RETURNING "id", "invoiceWarnings"`;
+  return rows[0]!;
 }

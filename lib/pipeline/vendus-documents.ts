@@ -10,7 +10,8 @@ import { isServiceError } from "@/lib/errors";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TaxSummary } from "@/lib/invoicing";
-import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
+import { vendusThrottleKey } from "@/lib/jobs/dispatch";
+import { ServiceUnavailableNow } from "@/lib/outages/unavailable-now";
 import { toCents } from "@/lib/money";
 import type { VendusClient, VendusDocumentDetail, VendusIssuedDocument } from "@/lib/vendus/client";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
@@ -35,17 +36,39 @@ async function lookUp(vendus: VendusClient, request: VendusDocumentRequest): Pro
   return vendus.getDocument(first.id, { mode: request.mode });
 }
 
+/**
+ * Records "POST attempted" on the job, unless the account's breaker is open (one statement): while Vendus is
+ * known to be down, a document run that started before it went down posts nothing, and waits like the runs
+ * that start after. Its store's documents then go out in payment order when the service is back.
+ */
+async function claimPost(db: Db, jobId: string, vendusBreakerKey: string) {
+  const [blocked] = await db.$queryRaw<{ breakerId: string | null }[]>`
+    WITH claimed AS (
+      UPDATE "Job" SET "payload" = COALESCE("payload", '{}'::jsonb) || ${JSON.stringify({ postAttemptedAt: new Date().toISOString() })}::jsonb,
+        "updatedAt" = now()
+      WHERE "id" = ${jobId} AND NOT EXISTS (SELECT 1 FROM "ServiceBreaker"
+        WHERE "service" = 'vendus' AND "key" = ${vendusBreakerKey} AND "openedAt" IS NOT NULL)
+      RETURNING "id"
+    )
+    SELECT (SELECT b."id" FROM "ServiceBreaker" b
+      WHERE b."service" = 'vendus' AND b."key" = ${vendusBreakerKey} AND b."openedAt" IS NOT NULL) AS "breakerId"
+    WHERE NOT EXISTS (SELECT 1 FROM claimed) AND EXISTS (SELECT 1 FROM "ServiceBreaker" b
+      WHERE b."service" = 'vendus' AND b."key" = ${vendusBreakerKey} AND b."openedAt" IS NOT NULL)`;
+  if (blocked) throw new ServiceUnavailableNow("vendus", blocked.breakerId);
+}
+
 export async function issueOnce(
   db: Db,
   vendus: VendusClient,
-  job: { id: string; postAttempted: boolean },
+  job: { id: string; postAttempted: boolean; vendusBreakerKey: string },
   request: VendusDocumentRequest,
 ): Promise<IssueOutcome> {
+  const vendusBreakerKey = job.vendusBreakerKey;
   if (job.postAttempted) {
     const detail = await lookUp(vendus, request);
     if (detail) return { issued: detail, detail, how: "found" };
   }
-  await mergeJobPayload(db, job.id, { postAttemptedAt: new Date().toISOString() });
+  await claimPost(db, job.id, vendusBreakerKey);
   try {
     const issued = await vendus.createDocument(request);
     return { issued, detail: null, how: "created" };
@@ -67,11 +90,21 @@ export async function readPreparedJob<T extends { document: VendusDocumentReques
   db: Db,
   jobId: string,
 ) {
-  const job = await readJobPayload<T>(db, jobId);
-  const request = job.payload.document;
+  // One round trip: the job and the document saved under its request's tx_id.
+  const [row] = await db.$queryRaw<
+    { storeId: string; subject: string; orderId: string | null; payload: unknown; savedId: string | null }[]
+  >`
+    SELECT j."storeId", j."subject", j."orderId", j."payload",
+      (SELECT d."id" FROM "Document" d WHERE d."txId" = j."payload"->'document'->>'tx_id') AS "savedId"
+    FROM "Job" j WHERE j."id" = ${jobId}`;
+  if (!row) throw new Error(`Job ${jobId} no longer exists`);
+  const payload = (
+    row.payload && typeof row.payload === "object" && !Array.isArray(row.payload) ? row.payload : {}
+  ) as Partial<T>;
+  const request = payload.document;
   if (!request) throw new Error(`Job ${jobId} has no prepared document`);
-  const saved = await db.document.findUnique({ where: { txId: request.tx_id }, select: { id: true } });
-  return { job, request, savedId: saved?.id ?? null };
+  const job = { storeId: row.storeId, subject: row.subject, orderId: row.orderId, payload };
+  return { job, request, savedId: row.savedId };
 }
 
 /** Sends the job's prepared request to the store's Vendus account, once (see issueOnce). */
@@ -81,7 +114,13 @@ export async function issuePrepared(
   { job, request }: Awaited<ReturnType<typeof readPreparedJob>>,
 ): Promise<IssueOutcome> {
   const { vendus } = await services.forStore(job.storeId);
-  return issueOnce(services.db, vendus, { id: jobId, postAttempted: Boolean(job.payload.postAttemptedAt) }, request);
+  const vendusBreakerKey = await vendusThrottleKey(services.db, job.storeId);
+  return issueOnce(
+    services.db,
+    vendus,
+    { id: jobId, postAttempted: Boolean(job.payload.postAttemptedAt), vendusBreakerKey },
+    request,
+  );
 }
 
 export interface StoredLine {

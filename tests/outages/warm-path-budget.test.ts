@@ -1,8 +1,12 @@
 // The cost of one invoiced order on the warm path (register known, token fresh, services up), counted on
 // what the Inngest stand-in ran and what the simulators received: at most 4 Inngest steps, exactly 1 Vendus
-// call (the POST), at most 3 Jumpseller calls (read the order, attach the document, note the history).
+// call (the POST), at most 3 Jumpseller calls (read the order, attach the document, note the history), and at
+// most 29 SQL statements (each a round trip) from the webhook's delivery to the finished job.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placePaidOrder, startHarness, vendusCallsFor, type Harness } from "../pipeline/harness";
+import { recordSqlStatements } from "../support/sql-statements";
+
+const SQL_PER_ORDER = 29;
 
 describe("per invoiced order", () => {
   let h: Harness;
@@ -11,17 +15,25 @@ describe("per invoiced order", () => {
   });
   afterAll(async () => h?.close());
 
-  it("takes at most 4 Inngest steps, exactly 1 Vendus call and at most 3 Jumpseller calls", async () => {
+  it("takes at most 4 Inngest steps, 1 Vendus call, 3 Jumpseller calls and 29 SQL statements", async () => {
     const jumpsellerBefore = h.control.requests().length;
     // Orders paid one after another, each in a second of its own: the shop allows 20 requests a second, and a
     // burst over that limit (429s waited out) is not the warm path, however fast this machine runs.
     const pause = () => new Promise((resolve) => setTimeout(resolve, 1_100));
     const orders: ReturnType<typeof placePaidOrder>[] = [];
     await pause();
-    for (let i = 0; i < 5; i++) {
-      orders.push(placePaidOrder(h));
-      await h.settle();
-      await pause();
+    const sql = recordSqlStatements();
+    const statements: string[][] = [];
+    try {
+      for (let i = 0; i < 5; i++) {
+        sql.take();
+        orders.push(placePaidOrder(h));
+        await h.settle();
+        statements.push(sql.take());
+        await pause();
+      }
+    } finally {
+      sql.stop();
     }
 
     const runs = h.standIn.runs().filter((r) => r.functionId === "ponte-invoice-order");
@@ -45,5 +57,8 @@ describe("per invoiced order", () => {
       expect(forOrder.map((r) => r.method).sort()).toEqual(["GET", "POST", "POST"]);
     }
     expect(await h.db.document.count()).toBe(orders.length);
+    // SQL round trips per order, from the webhook's delivery to the job finished (the first order also
+    // loads the store's directory and settings once for the process).
+    for (const sent of statements.slice(1)) expect(sent.length).toBeLessThanOrEqual(SQL_PER_ORDER);
   });
 });
