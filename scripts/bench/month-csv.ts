@@ -1,8 +1,9 @@
 // Benchmark: the month's CSV export, from the database to the HTTP response.
 //   npm run bench:month-csv     (first run seeds a database "ponte_bench_month_csv"; later runs reuse it)
 // Seeds one month of BENCH_ROWS invoices (default 200,000) over 20 stores, then asks for the CSV of every store
-// for that month the way GET /api/month-close/export does (lib/month-close/export.ts: rates, audit, keyset
-// pages → CSV text), serves it from a local HTTP server and reads it with fetch, counting lines and bytes.
+// for that month the way GET /api/month-close/export does (lib/month-close/export.ts: rates, audit, then
+// PostgreSQL's COPY … CSV on the export's own connection, passed on as bytes), serves it from a local HTTP
+// server and reads it with curl, counting lines and bytes.
 // rows/s = data rows received ÷ time from the request to the last byte. Target: ≥ 50,000 rows/s on the
 // project's machine. The machine is shared: the load is printed, and so is the CPU time per row of this process
 // (server and client) and of the database backends that served it (read from /proc when PostgreSQL is local),
@@ -188,8 +189,8 @@ async function main() {
       `${seconds.toFixed(2)} s → ${rate.toLocaleString("en")} rows/s (target ≥ 50,000) ` +
       `${rate >= 50_000 ? "OK" : "BELOW TARGET"}; ${machine()}`,
   );
-  // The export keeps the database and Node busy at the same time (the next page is read while this one is
-  // written), so with a core each the slower of the two sets the pace.
+  // The export keeps the database and Node busy at the same time (PostgreSQL writes rows while Node sends the
+  // ones before), so with a core each the slower of the two sets the pace.
   const busiest = Math.max(nodeSeconds, databaseSeconds ?? 0);
   console.log(
     `CPU time: the server (Node) ${nodeSeconds.toFixed(2)} s = ${perRow(nodeSeconds)}; ` +
