@@ -3,11 +3,10 @@
 // without any VAT, a credit note with only its lines, names with quotes, commas, a line break and a leading
 // "=", "+" or "@" (guarded in the CSV, plain text in the XLSX), and an order paid without an invoice. Each file
 // is opened and read cell by cell; the expected cells are written out by hand.
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect, parseCsv } from "../support/csv";
 import type { SessionUser } from "@/lib/access";
 import { connectBeside } from "@/lib/db";
 import { openMonthExport } from "@/lib/month-close/export";
@@ -31,50 +30,6 @@ const labels: ExportLabels = {
   credited: "Credited",
   paymentMethod: "Payment",
 };
-
-async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await pipeline(
-    stream,
-    new Writable({
-      write(chunk: Buffer | string, _e, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    }),
-  );
-  return Buffer.concat(chunks);
-}
-
-/** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks; records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  expect(cell).toBe("");
-  return rows;
-}
 
 describe("month export: the harder cells", () => {
   let t: TestDatabase;

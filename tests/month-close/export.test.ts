@@ -1,9 +1,8 @@
 // The month's exports, opened and checked cell by cell: the same seeded month as report.test.ts would need its
 // whole setup again, so this file builds a smaller one (two invoices, one credited) on the same harness.
-import { Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect, parseCsv } from "../support/csv";
 import type { SessionUser } from "@/lib/access";
 import { openMonthExport } from "@/lib/month-close/export";
 import type { ExportLabels } from "@/lib/month-close/export-files";
@@ -29,49 +28,6 @@ const labels: ExportLabels = {
   credited: "Creditado",
   paymentMethod: "Pagamento",
 };
-
-async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await pipeline(
-    stream,
-    new Writable({
-      write(chunk: Buffer | string, _e, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    }),
-  );
-  return Buffer.concat(chunks);
-}
-
-/** A small RFC 4180 reader, enough for the quoted cells the export writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe("month exports", () => {
   let h: Harness;
