@@ -12,6 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { insertBenchUsers } from "./support";
 
 export interface SeedShape {
   orders: number;
@@ -248,17 +249,20 @@ async function seedFixed(client: pg.Client, shape: SeedShape): Promise<void> {
     INSERT INTO "Store" (id, code, name, enabled, "testMode", "vendusRegisterId", "updatedAt")
     SELECT 'store' || lpad(n::text, 4, '0'), 'loja-' || n, 'Loja ' || lpad(n::text, 4, '0'), true, false, 1000 + n, now()
     FROM generate_series(1, ${shape.stores}) n`);
-  await client.query(`
-    INSERT INTO "User" (id, email, name, "passwordHash", role, "allStores", "updatedAt") VALUES
-      ('u-admin', 'admin@bench', 'Admin', 'x', 'admin', false, now()),
-      ('u-all', 'all@bench', 'All stores', 'x', 'accountant', true, now()),
-      ('u-acc50', 'fifty@bench', 'Fifty stores', 'x', 'accountant', false, now()),
-      ('u-merchant', 'one@bench', 'One store', 'x', 'merchant', false, now())`);
+  const storeId = (n: number) => `store${String(n).padStart(4, "0")}`;
   // The accountant's fifty stores include five of the big ones; the merchant owns a big store.
-  await client.query(`
-    INSERT INTO "StoreAccess" ("userId", "storeId")
-    SELECT 'u-acc50', 'store' || lpad(n::text, 4, '0') FROM generate_series(6, 55) n
-    UNION ALL SELECT 'u-merchant', 'store0001'`);
+  await insertBenchUsers(client, [
+    { id: "u-admin", email: "admin@bench", name: "Admin", role: "admin" },
+    { id: "u-all", email: "all@bench", name: "All stores", role: "accountant", allStores: true },
+    {
+      id: "u-acc50",
+      email: "fifty@bench",
+      name: "Fifty stores",
+      role: "accountant",
+      storeIds: Array.from({ length: 50 }, (_, i) => storeId(6 + i)),
+    },
+    { id: "u-merchant", email: "one@bench", name: "One store", role: "merchant", storeIds: [storeId(1)] },
+  ]);
   await client.query(`
     INSERT INTO "AuditEvent" (id, at, "actorId", action, "targetType", "targetId")
     SELECT 'u-audit-' || n, now() - n * interval '1 hour', 'u-admin', 'user.update', 'user', 'u-acc50'

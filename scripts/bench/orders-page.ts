@@ -4,7 +4,7 @@
 // same-run baseline, a primary-key lookup over the same connection. Target: p99 < 150 ms.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { ensureBenchDatabase, machine, percentile, reportFigure } from "./support";
+import { ensureBenchDatabase, insertBenchUsers, machine, percentile, reportFigure } from "./support";
 
 const dbName = process.env.BENCH_DATABASE ?? "ponte_bench_orders";
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -25,15 +25,18 @@ async function ensureSeeded(benchUrl: string): Promise<void> {
   await client.query(`
     INSERT INTO "Store" (id, code, name, "updatedAt")
     SELECT 'store' || lpad(i::text, 3, '0'), 'loja-' || i, 'Loja ' || i, now() FROM generate_series(1, ${STORES}) i`);
-  await client.query(`
-    INSERT INTO "User" (id, email, name, "passwordHash", role, "allStores", "updatedAt") VALUES
-      ('u-acc-all', 'all@bench', 'All', 'x', 'accountant', true, now()),
-      ('u-acc-10', 'ten@bench', 'Ten', 'x', 'accountant', false, now()),
-      ('u-merchant', 'one@bench', 'One', 'x', 'merchant', false, now())`);
-  await client.query(`
-    INSERT INTO "StoreAccess" ("userId", "storeId")
-    SELECT 'u-acc-10', 'store' || lpad(i::text, 3, '0') FROM generate_series(1, 10) i
-    UNION ALL SELECT 'u-merchant', 'store042'`);
+  const storeId = (n: number) => `store${String(n).padStart(3, "0")}`;
+  await insertBenchUsers(client, [
+    { id: "u-acc-all", email: "all@bench", name: "All", role: "accountant", allStores: true },
+    {
+      id: "u-acc-10",
+      email: "ten@bench",
+      name: "Ten",
+      role: "accountant",
+      storeIds: Array.from({ length: 10 }, (_, i) => storeId(1 + i)),
+    },
+    { id: "u-merchant", email: "one@bench", name: "One", role: "merchant", storeIds: [storeId(42)] },
+  ]);
   const states = [
     "invoiced",
     "invoiced",

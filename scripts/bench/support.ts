@@ -52,3 +52,34 @@ export const figurePrefix = "bench-figure ";
 export function reportFigure(figure: Figure): void {
   console.log(figurePrefix + JSON.stringify(figure));
 }
+
+/** Someone a benchmark reads pages as: the stores it is given (`allStores` reaches every one). */
+export interface BenchUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "accountant" | "merchant";
+  allStores?: boolean;
+  storeIds?: string[];
+}
+
+/** Inserts the benchmark's users and their store access. */
+export async function insertBenchUsers(client: pg.Client, users: BenchUser[]): Promise<void> {
+  await client.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "allStores", "updatedAt")
+     SELECT id, email, name, 'x', role::"Role", "allStores", now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(id, email, name, role, "allStores")`,
+    [
+      users.map((u) => u.id),
+      users.map((u) => u.email),
+      users.map((u) => u.name),
+      users.map((u) => u.role),
+      users.map((u) => u.allStores ?? false),
+    ],
+  );
+  const access = users.flatMap((u) => (u.storeIds ?? []).map((storeId) => [u.id, storeId]));
+  await client.query(`INSERT INTO "StoreAccess" ("userId", "storeId") SELECT * FROM unnest($1::text[], $2::text[])`, [
+    access.map(([userId]) => userId),
+    access.map(([, storeId]) => storeId),
+  ]);
+}
