@@ -129,8 +129,8 @@ export function countKeysSql(search: NameSearch, scope: WordScope): Prisma.Sql {
 }
 
 export type SearchPlan =
-  /** Every row of `key`: fewer than the cap. */
-  | { kind: "candidates"; key: Key }
+  /** Every row of `key`: fewer than the cap. Those whose order also holds the exact key `also` are read. */
+  | { kind: "candidates"; key: Key; also: Key | null }
   /** `key`'s rows newest first (an exact key: its index gives them in date order). */
   | { kind: "walk"; key: Key }
   /** Each word's rows newest first, merged: the words one begun word stands for. */
@@ -143,13 +143,27 @@ export function choosePlan(search: NameSearch, { counts, words }: KeyCounts): Se
   counts.forEach((n, i) => {
     if (n < counts[rarest]!) rarest = i;
   });
-  if (counts[rarest]! < search.cap) return { kind: "candidates", key: search.keys[rarest]! };
+  if (counts[rarest]! < search.cap)
+    return { kind: "candidates", key: search.keys[rarest]!, also: alsoKey(search, counts, rarest) };
   // Every key is common: walk the last exact one (a pair, when there is one, is the rarest).
   const exact = search.keys.filter((k) => !k.prefix).at(-1);
   if (exact) return { kind: "walk", key: exact };
   if (words && words.length > search.mergedWords) return { kind: "orders" };
   if (words && words.length > 0) return { kind: "merge", words };
-  return { kind: "candidates", key: search.keys[rarest]! };
+  return { kind: "candidates", key: search.keys[rarest]!, also: null };
+}
+
+// The rarest exact key that the candidates' key does not already imply (a pair implies its two words): a
+// candidate without it is dropped by one probe of the primary key, before its order is read and checked.
+function alsoKey(search: NameSearch, counts: number[], chosen: number): Key | null {
+  const key = search.keys[chosen]!;
+  const implied = key.text.includes(" ") ? key.text.split(" ") : [];
+  let also: number | null = null;
+  search.keys.forEach((k, i) => {
+    if (i === chosen || k.prefix || implied.includes(k.text)) return;
+    if (also === null || counts[i]! < counts[also]!) also = i;
+  });
+  return also === null ? null : search.keys[also]!;
 }
 
 interface PlanQuery {
@@ -195,10 +209,14 @@ export function ordersThroughWordsSql({ plan, scope, where, cursor, descending, 
   }
   // A begun word may match two words of one order: each order once. The candidates are sorted before the orders
   // are read, so that a page whose first candidates match reads only its own orders.
+  const also = plan.also
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "OrderWord" x WHERE x."storeId" = w."storeId" AND x.word = ${plan.also.text}
+        AND x."orderedAt" = w."orderedAt" AND x."orderId" = w."orderId")`
+    : Prisma.empty;
   return Prisma.sql`
     SELECT o.* FROM (
       SELECT DISTINCT w."orderId", w."orderedAt" FROM "OrderWord" w
-      WHERE ${scopeFilter(scope)} AND ${keyFilter(plan.key)} ${seek}
+      WHERE ${scopeFilter(scope)} AND ${keyFilter(plan.key)} ${seek} ${also}
       ORDER BY w."orderedAt" ${dir}, w."orderId" ${dir}
     ) c JOIN "Order" o ON o.id = c."orderId"
     WHERE ${conditions}

@@ -136,6 +136,8 @@ describe("the name search", () => {
       expect(await numbers(admin, "Joao Gon", caps)).toEqual([80_001, 80_004]);
       expect(await numbers(admin, "gonçalves", caps)).toEqual([80_001, 80_002, 80_003, 80_004]);
       expect(await numbers(admin, "goncalves avila", caps)).toEqual([80_001]);
+      expect(await numbers(admin, "joão gonçalves ávila", caps)).toEqual([80_001]);
+      expect(await numbers(admin, "rui gonçalves ávila", caps)).toEqual([]);
       // Words in another order, a word's middle, and the e-mail's domain are not matches.
       expect(await numbers(admin, "gonçalves joana", caps)).toEqual([]);
       expect(await numbers(admin, "onçalves", caps)).toEqual([]);
