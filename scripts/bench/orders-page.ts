@@ -26,15 +26,10 @@ async function ensureSeeded(benchUrl: string): Promise<void> {
     INSERT INTO "Store" (id, code, name, "updatedAt")
     SELECT 'store' || lpad(i::text, 3, '0'), 'loja-' || i, 'Loja ' || i, now() FROM generate_series(1, ${STORES}) i`);
   const storeId = (n: number) => `store${String(n).padStart(3, "0")}`;
+  const firstTen = Array.from({ length: 10 }, (_, i) => storeId(1 + i));
   await insertBenchUsers(client, [
     { id: "u-acc-all", email: "all@bench", name: "All", role: "accountant", allStores: true },
-    {
-      id: "u-acc-10",
-      email: "ten@bench",
-      name: "Ten",
-      role: "accountant",
-      storeIds: Array.from({ length: 10 }, (_, i) => storeId(1 + i)),
-    },
+    { id: "u-acc-10", email: "ten@bench", name: "Ten", role: "accountant", storeIds: firstTen },
     { id: "u-merchant", email: "one@bench", name: "One", role: "merchant", storeIds: [storeId(42)] },
   ]);
   const states = [
