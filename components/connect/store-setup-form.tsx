@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { Button } from "@/components/ui/button";
-import { Checkbox, SelectField } from "@/components/ui/field";
+import { StoreSwitches } from "@/components/stores/store-switches";
+import { SelectField } from "@/components/ui/field";
 import { finishStoreSetupAction } from "@/lib/actions/connect";
 import type { ConnectStore } from "@/lib/connect/data";
 import type { SetupOptions } from "@/lib/connect/vendus-key";
@@ -85,16 +86,12 @@ export function StoreSetupForm({ store, options }: { store: ConnectStore; option
         ) : null}
       </fieldset>
 
-      <fieldset className="grid gap-3 sm:grid-cols-3">
-        <Checkbox name="oss" defaultChecked={store.oss} label={t("setup.oss")} hint={t("setup.ossHint")} />
-        <Checkbox
-          name="testMode"
-          defaultChecked={store.testMode}
-          label={t("setup.testMode")}
-          hint={t("setup.testModeHint")}
-        />
-        <Checkbox name="enabled" defaultChecked label={t("setup.enabled")} hint={t("setup.enabledHint")} />
-      </fieldset>
+      <StoreSwitches
+        className="sm:grid-cols-3"
+        switches={["oss", "testMode", "enabled"]}
+        checked={{ oss: store.oss, testMode: store.testMode, enabled: true }}
+        words={(name) => ({ label: t(`setup.${name}`), hint: t(`setup.${name}Hint`) })}
+      />
 
       <div className="flex items-center justify-end gap-3 border-t border-zinc-100 pt-4">
         {form && !isPending ? (

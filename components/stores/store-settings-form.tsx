@@ -5,6 +5,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { onSubmitTo } from "@/components/forms/on-submit";
 import { useFormMessages } from "@/components/forms/use-form-messages";
 import { Button } from "@/components/ui/button";
+import { StoreSwitches } from "@/components/stores/store-switches";
 import { Checkbox, InputField, SelectField } from "@/components/ui/field";
 import { updateStoreSettings } from "@/lib/actions/stores";
 import type { StoreDetail } from "@/lib/data/stores";
@@ -16,22 +17,12 @@ export function StoreSettingsForm({ store }: { store: StoreDetail }) {
 
   return (
     <form onSubmit={onSubmitTo(action)} className="space-y-6 px-4 py-4" aria-label={t("settings")}>
-      <fieldset className="grid gap-3 sm:grid-cols-2">
-        <Checkbox name="enabled" defaultChecked={store.enabled} label={t("fields.enabled")} hint={t("hints.enabled")} />
-        <Checkbox
-          name="testMode"
-          defaultChecked={store.testMode}
-          label={t("fields.testMode")}
-          hint={t("hints.testMode")}
-        />
-        <Checkbox name="oss" defaultChecked={store.oss} label={t("fields.oss")} hint={t("hints.oss")} />
-        <Checkbox
-          name="autoCreditNote"
-          defaultChecked={store.autoCreditNote}
-          label={t("fields.autoCreditNote")}
-          hint={t("hints.autoCreditNote")}
-        />
-      </fieldset>
+      <StoreSwitches
+        className="sm:grid-cols-2"
+        switches={["enabled", "testMode", "oss", "autoCreditNote"]}
+        checked={store}
+        words={(name) => ({ label: t(`fields.${name}`), hint: t(`hints.${name}`) })}
+      />
 
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <SelectField
