@@ -11,7 +11,7 @@ import { formatDateTime, formatTime } from "@/lib/format";
 import { JobError } from "./job-error";
 import { RetryButton } from "./retry-button";
 
-export const jobTableFeatures = tableFeatures({ rowSelectionFeature });
+const jobTableFeatures = tableFeatures({ rowSelectionFeature });
 const helper = createColumnHelper<typeof jobTableFeatures, JobRow>();
 
 function Header({ id }: { id: string }) {
@@ -87,7 +87,7 @@ function UpdatedCell({ value }: { value: Date }) {
   return <span className="whitespace-nowrap text-xs">{formatDateTime(value, useLocale())}</span>;
 }
 
-export const jobColumns = helper.columns([
+const jobColumns = helper.columns([
   helper.display({
     id: "select",
     header: ({ table }) => (
@@ -154,3 +154,5 @@ export const jobColumns = helper.columns([
     ),
   }),
 ]);
+
+export const jobTable = { features: jobTableFeatures, columns: jobColumns };

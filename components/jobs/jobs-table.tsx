@@ -1,12 +1,13 @@
 "use client";
-import { type RowSelectionState, useTable } from "@tanstack/react-table";
+import type { RowSelectionState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { DataTableBody } from "@/components/ui/data-table-body";
+import { usePageTable } from "@/components/ui/page-table";
 import { Table, Th, THead } from "@/components/ui/table";
 import type { JobRow } from "@/lib/data/jobs";
 import { BulkRetryBar, type JobFilters } from "./bulk-retry-bar";
-import { jobColumns, jobTableFeatures } from "./job-columns";
+import { jobTable } from "./job-columns";
 
 const numeric = new Set(["attempts"]);
 const narrow = new Set(["select", "actions"]);
@@ -20,11 +21,9 @@ export function JobsTable({ jobs, filters }: { jobs: JobRow[]; filters: JobFilte
     [jobs, rowSelection],
   );
 
-  const table = useTable({
-    features: jobTableFeatures,
-    columns: jobColumns,
+  const table = usePageTable({
+    ...jobTable,
     data: jobs,
-    getRowId: (row) => row.id,
     state: { rowSelection },
     onRowSelectionChange: setRowSelection,
     enableRowSelection: (row) => row.original.retriable,

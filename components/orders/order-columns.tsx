@@ -10,7 +10,7 @@ import type { OrderRow } from "@/lib/data/orders";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { deadlineStatus } from "@/lib/legal-deadline";
 
-export const orderTableFeatures = tableFeatures({ rowSortingFeature });
+const orderTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof orderTableFeatures, OrderRow>();
 
 function Header({ id }: { id: string }) {
@@ -43,7 +43,7 @@ function StateCell({ row }: { row: OrderRow }) {
   );
 }
 
-export const orderColumns = helper.columns([
+const orderColumns = helper.columns([
   helper.accessor("jumpsellerId", {
     header: () => <Header id="order" />,
     enableSorting: false,
@@ -86,3 +86,5 @@ export const orderColumns = helper.columns([
     cell: (info) => <span className="whitespace-nowrap font-mono text-xs">{info.getValue() ?? "—"}</span>,
   }),
 ]);
+
+export const orderTable = { features: orderTableFeatures, columns: orderColumns };

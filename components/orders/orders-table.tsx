@@ -1,13 +1,14 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
+import type { SortingState, Updater } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { cn } from "@/components/ui/cn";
 import { DataTableBody } from "@/components/ui/data-table-body";
+import { usePageTable } from "@/components/ui/page-table";
 import { Table, Th, THead } from "@/components/ui/table";
 import type { OrderRow } from "@/lib/data/orders";
-import { orderColumns, orderTableFeatures } from "./order-columns";
+import { orderTable } from "./order-columns";
 
 const numeric = new Set(["totalCents"]);
 const columnClass = (id: string) => cn(numeric.has(id) && "text-right");
@@ -29,11 +30,9 @@ export function OrdersTable({ rows, sort }: { rows: OrderRow[]; sort: "asc" | "d
     router.push(`${pathname}?${params.toString()}`);
   }
 
-  const table = useTable({
-    features: orderTableFeatures,
-    columns: orderColumns,
+  const table = usePageTable({
+    ...orderTable,
     data: rows,
-    getRowId: (row) => row.id,
     state: { sorting },
     onSortingChange,
     manualSorting: true,
