@@ -58,6 +58,11 @@ interface Fixtures {
     locale?: "pt-PT" | "en";
   }) => Promise<Credentials & { id: string }>;
   storeId: (code: string) => Promise<string>;
+  /** A new accountant of one store (as `freshUser` makes it), with the store's id. */
+  storeAccountant: (
+    storeCode: string,
+    locale?: "pt-PT" | "en",
+  ) => Promise<{ storeId: string; accountant: Credentials & { id: string } }>;
   /** A paid order of the store whose invoice failed on the customer's invalid NIF (123456780), with its job. */
   failedInvoice: (storeCode: string) => Promise<{ orderId: string; number: number; jobId: string }>;
   /** A failed product-sync job of the store (Vendus answered 503); returns the job's subject. */
@@ -92,6 +97,12 @@ export const test = base.extend<Fixtures, { sql: pg.Pool }>({
       if (!rows[0]) throw new Error(`No store ${code}`);
       return rows[0].id;
     });
+  },
+  storeAccountant: async ({ storeId, freshUser }, provide) => {
+    await provide(async (code, locale) => ({
+      storeId: await storeId(code),
+      accountant: await freshUser({ role: "accountant", storeCodes: [code], locale }),
+    }));
   },
   failedInvoice: async ({ sql, storeId }, provide) => {
     await provide(async (code) => {

@@ -109,11 +109,9 @@ for (const locale of ["pt-PT", "en"] as const) {
   test(`the timeline of a failed-then-fixed order shows every step in order (${locale})`, async ({
     page,
     sql,
-    storeId,
-    freshUser,
+    storeAccountant,
   }) => {
-    const store = await storeId("loja-do-mar");
-    const accountant = await freshUser({ role: "accountant", storeCodes: ["loja-do-mar"], locale });
+    const { storeId: store, accountant } = await storeAccountant("loja-do-mar", locale);
     const { orderId, invoice } = await seedFailedThenFixed(sql, store, accountant.id);
 
     await signIn(page, accountant);
@@ -139,11 +137,9 @@ for (const locale of ["pt-PT", "en"] as const) {
 test("an accountant's credit and reissue shows the chain invoice → credit note → new invoice", async ({
   page,
   sql,
-  storeId,
-  freshUser,
+  storeAccountant,
 }) => {
-  const store = await storeId("loja-do-mar");
-  const accountant = await freshUser({ role: "accountant", storeCodes: ["loja-do-mar"] });
+  const { storeId: store, accountant } = await storeAccountant("loja-do-mar");
   const { orderId } = await insertOrder(sql, store, { nif: "123456789", invoiceState: "invoiced" });
   const issued = new Date(Date.now() - 2 * 60 * 60_000);
   const invoice = await insertDocument(sql, store, orderId, { type: "FR", at: issued, live: true });
