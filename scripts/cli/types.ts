@@ -7,6 +7,7 @@ export interface CliContext {
   out(line: string): void;
 }
 
+// Every command is declared in this shape (name, config, summary, usage, run), so declarations look alike by design.
 export interface CliCommand {
   name: string;
   summary: string;
