@@ -95,17 +95,25 @@ function storeFilter(column: string, storeIds: string[], literal: Literal): stri
     : `${column} = ANY(ARRAY[${storeIds.map(literal).join(", ")}]::text[])`;
 }
 
+/** What an export reads: these stores' month, one column per VAT rate, cells as values or as CSV text. */
+export interface RowsQuery {
+  storeIds: string[];
+  period: MonthPeriod;
+  rates: string[];
+  mode: CellMode;
+  literal: Literal;
+}
+
+// A document's VAT summary as (rate, cents) rows, rates to the cent; a summary that is not an array is none.
+const taxEntries = (taxes: string) => `SELECT round((t->>'rate')::numeric, 2) AS r, (t->>'vatCents')::numeric AS v
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${taxes}) = 'array' THEN ${taxes} ELSE '[]' END) t
+    WHERE jsonb_typeof(t->'rate') = 'number' AND jsonb_typeof(t->'vatCents') = 'number'`;
+
 // The order and the credited invoice are looked up row by row (LATERAL … LIMIT 1 keeps the planner from hashing
 // the whole Order table for a small store's month); a document's lines are read only when its VAT summary is
 // missing (a credit note). What was credited of each invoice is summed once over the stores' credit notes
 // issued since the month began (a credit note never precedes its invoice), instead of looked up per row.
-export function documentRowsSql(
-  storeIds: string[],
-  period: MonthPeriod,
-  rates: string[],
-  mode: CellMode,
-  literal: Literal,
-): string {
+export function documentRowsSql({ storeIds, period, rates, mode, literal }: RowsQuery): string {
   const [start, end] = bounds(period, literal);
   const perRate = rates.map((rate, i) => `sum(e.v) FILTER (WHERE e.r = ${rateLiteral(rate)}) AS vat${i}`);
   return `SELECT ${selectList(exportColumns(rates), "document", mode)}
@@ -124,9 +132,7 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL (
   SELECT ${["count(*) AS entries", ...perRate].join(", ")}
   FROM (
-    SELECT round((t->>'rate')::numeric, 2) AS r, (t->>'vatCents')::numeric AS v
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.taxes) = 'array' THEN d.taxes ELSE '[]' END) t
-    WHERE jsonb_typeof(t->'rate') = 'number' AND jsonb_typeof(t->'vatCents') = 'number'
+    ${taxEntries("d.taxes")}
     UNION ALL
     SELECT round((l->>'taxRate')::numeric, 2), (l->>'lineGrossCents')::numeric
       - round((l->>'lineGrossCents')::numeric * 100 / (100 + (l->>'taxRate')::numeric))
@@ -139,9 +145,7 @@ LEFT JOIN LATERAL (
   SELECT ${[`inv."amountGrossCents" AS gross`, ...perRate].join(", ")}
   FROM "Document" inv
   CROSS JOIN LATERAL (
-    SELECT round((t->>'rate')::numeric, 2) AS r, (t->>'vatCents')::numeric AS v
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(inv.taxes) = 'array' THEN inv.taxes ELSE '[]' END) t
-    WHERE jsonb_typeof(t->'rate') = 'number' AND jsonb_typeof(t->'vatCents') = 'number'
+    ${taxEntries("inv.taxes")}
   ) e
   WHERE inv.id = d."creditsId" AND d.type = 'NC'
   GROUP BY inv.id
@@ -150,13 +154,7 @@ WHERE ${storeFilter(`d."storeId"`, storeIds, literal)} AND d."issuedAt" >= ${sta
 ORDER BY d."issuedAt", d.id`;
 }
 
-export function orderRowsSql(
-  storeIds: string[],
-  period: MonthPeriod,
-  rates: string[],
-  mode: CellMode,
-  literal: Literal,
-): string {
+export function orderRowsSql({ storeIds, period, rates, mode, literal }: RowsQuery): string {
   const [start, end] = bounds(period, literal);
   return `SELECT ${selectList(exportColumns(rates), "order", mode)}
 FROM "Order" o

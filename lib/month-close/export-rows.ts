@@ -68,10 +68,8 @@ export async function openExportSource(
 function queries(source: ExportSource, mode: CellMode): string[] {
   const { connection, storeIds, period, rates } = source;
   const literal = (value: string) => connection.escapeLiteral(value);
-  return [
-    documentRowsSql(storeIds, period, rates, mode, literal),
-    orderRowsSql(storeIds, period, rates, mode, literal),
-  ];
+  const query = { storeIds, period, rates, mode, literal };
+  return [documentRowsSql(query), orderRowsSql(query)];
 }
 
 /**
