@@ -108,10 +108,17 @@ async function startSimulators(config: SimulatorsConfig) {
   return { ready, methods };
 }
 
-async function startStandIn() {
-  const standIn = await startInngestStandIn({ idleTimeoutMs: 30 * 60_000 });
+export interface StandInConfig {
+  /** Runs checkpoint their steps, as with Inngest Cloud (one request per run), or one request per step. */
+  checkpointing: boolean;
+}
+
+async function startStandIn(config: StandInConfig) {
+  const standIn = await startInngestStandIn({ idleTimeoutMs: 30 * 60_000, checkpointing: config.checkpointing });
   const methods = {
     register: (serveUrl: string) => standIn.register(serveUrl),
+    /** Calls made to the app's serve handler, over all runs. */
+    requests: () => standIn.runs().reduce((sum, run) => sum + run.requests, 0),
     cpuMicros,
     close: () => standIn.close(),
   };
@@ -122,7 +129,7 @@ async function main() {
   const [role, configJson] = process.argv.slice(2);
   const { ready, methods } =
     role === "inngest"
-      ? await startStandIn()
+      ? await startStandIn(JSON.parse(configJson ?? "{}") as StandInConfig)
       : await startSimulators(JSON.parse(configJson ?? "{}") as SimulatorsConfig);
   const table = methods as Record<string, (...args: unknown[]) => unknown>;
   process.on("message", (message: ServiceRequest) => {

@@ -9,7 +9,9 @@
 // one document at a time per store). Target: drain ≤ 1.2 × bound.
 // As in production, the services Ponte calls run apart from it: the Inngest stand-in in one child process,
 // the simulators (Vendus, shops, Resend) in another (drain-services.ts). This process is the app alone, and
-// its CPU time per order is reported, a figure that does not depend on how busy the machine was.
+// its CPU time per order is reported, a figure that does not depend on how busy the machine was. The stand-in
+// calls the app as Inngest Cloud does, so the SDK checkpoints: one request per run rather than one per step
+// (BENCH_CHECKPOINTING=0 for the latter).
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -24,12 +26,14 @@ import { inngest } from "../../lib/inngest/client";
 import { dispatchJobs } from "../../lib/jobs/dispatch";
 import { createPipelineServices, setPipelineServices } from "../../lib/pipeline/services";
 import { connectStore } from "../../lib/stores";
-import type { ServiceReply, SimulatorsConfig, SimulatorsReady, VendusTotals } from "./drain-services";
+import type { ServiceReply, SimulatorsConfig, SimulatorsReady, StandInConfig, VendusTotals } from "./drain-services";
 import { ensureBenchDatabase, machine, reportFigure } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5_000);
 const STORES = Number(process.env.BENCH_STORES ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_VENDUS_LATENCY_MS ?? 100);
+// Inngest Cloud sends the ids that make the SDK checkpoint: a run's steps in one request. 0: one request a step.
+const CHECKPOINTING = process.env.BENCH_CHECKPOINTING !== "0";
 // The Vendus simulator's documented default budget (simulators/README.md).
 const VENDUS_LIMIT = { limit: 1_000, windowSeconds: 60 };
 const TARGET = 1.2;
@@ -86,7 +90,7 @@ async function main() {
   // connections waited for the pool until its transactions expired (P2028).
   const db = createDb(dbUrl, Math.min(80, Math.max(20, STORES + 10)));
   const [standIn, sims] = await Promise.all([
-    startService<{ url: string }>("inngest"),
+    startService<{ url: string }>("inngest", { checkpointing: CHECKPOINTING } satisfies StandInConfig),
     startService<SimulatorsReady>("simulators", {
       stores: STORES,
       latencyMs: LATENCY_MS,
@@ -223,6 +227,10 @@ async function main() {
     `app CPU: ${(cpuMs.app / ORDERS).toFixed(1)} ms per order (${(cpuMs.app / 1000).toFixed(1)} s in all); ` +
       `beside it, the Inngest stand-in ${(cpuMs.standIn / ORDERS).toFixed(1)} ms and the simulators ` +
       `${(cpuMs.sims / ORDERS).toFixed(1)} ms per order`,
+  );
+  const requests = await standIn.call<number>("requests");
+  console.log(
+    `Inngest calls to the app: ${(requests / ORDERS).toFixed(2)} per order (${CHECKPOINTING ? "steps checkpointed, as with Inngest Cloud" : "one request per step"})`,
   );
   console.log(`machine: ${machine()}`);
   if (!correct) console.log("NOT CORRECT: every job must succeed with exactly one Vendus call and document, no 429");

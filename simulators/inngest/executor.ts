@@ -32,6 +32,8 @@ export interface ExecutorOptions {
   emit: (payload: EventPayload) => void;
   /** The clock flow control reads (the throttle); timers still run in real time. */
   now: () => number;
+  /** Lets the SDK run a run's steps in one request, checkpointing each (see CallInput.checkpoint). */
+  checkpointing: boolean;
 }
 
 interface RunState {
@@ -142,6 +144,9 @@ export class Executor {
         stack: run.stack,
         disableImmediateExecution: run.disableImmediate,
         version: run.version,
+        ...(this.opts.checkpointing
+          ? { checkpoint: { fnId: run.fn.id, queueItemId: `${run.record.runId}:${run.record.requests}` } }
+          : {}),
       };
       result = await callFunction(input, { fetch: this.opts.fetch, signingKey: this.opts.signingKey });
     } finally {
@@ -202,6 +207,24 @@ export class Executor {
     if (progressed) return "continue";
     const error = { name: "Error", message: `The app reported no new step: ${JSON.stringify(ops).slice(0, 300)}` };
     return this.retryOrFail(run, error, { noRetry: false });
+  }
+
+  /**
+   * Steps the SDK checkpointed during a request (`POST /v1/checkpoint/:runId/async`): remembered as if a 206
+   * had returned them, so a later request (a retry) replays them. False when no run has that id.
+   */
+  checkpoint(runId: string, ops: OutgoingOp[]): boolean {
+    const run = this.runs.find((r) => r.record.runId === runId && r.record.status === "running");
+    if (!run) return false;
+    for (const op of ops) {
+      if (op.op !== "StepRun") {
+        this.opts.log(`${run.fn.id} run ${runId}: checkpointed op ${op.op} is not supported, ignored`);
+        continue;
+      }
+      run.stepAttempts.set(op.id, (run.stepAttempts.get(op.id) ?? 0) + 1);
+      this.memoize(run, op, { type: "data", data: op.data ?? null });
+    }
+    return true;
   }
 
   private memoize(run: RunState, op: OutgoingOp, value: MemoizedStep) {

@@ -30,6 +30,12 @@ export interface InngestStandInOptions {
   maxRetryAfterMs?: number;
   /** Cap on `step.sleep`. Default 0: sleeps end at once. */
   maxSleepMs?: number;
+  /**
+   * Send the ids that make the SDK checkpoint (as Inngest Cloud and `inngest start` do): a run's steps then
+   * run one after another in one request, each posted back to the stand-in. Default false: one request per
+   * step, the SDK's other mode, which the tests drive step by step.
+   */
+  checkpointing?: boolean;
   /** How long idle() waits before failing with the runs still busy. Default 30 s. */
   idleTimeoutMs?: number;
   /**
@@ -103,6 +109,7 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
       log,
       emit: (payload) => ingest([payload]),
       now,
+      checkpointing: options.checkpointing ?? false,
     },
     scheduler,
   );
@@ -118,6 +125,7 @@ export async function startInngestStandIn(options: InngestStandInOptions = {}): 
     functions: () => registry.all(),
     runs: () => executor.records(),
     events: () => eventLog.all(),
+    checkpoint: (runId, ops) => executor.checkpoint(runId, ops),
   });
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 0, host);

@@ -19,6 +19,11 @@ export interface CallInput {
   disableImmediateExecution: boolean;
   /** The execution version the SDK last reported in `x-inngest-req-version`; -1 lets it choose. */
   version: number;
+  /**
+   * Sent as Inngest sends them (`fn_id`, `qi_id`): the SDK then runs the steps one after another in this
+   * request, posting each result to `/v1/checkpoint/:runId/async`, instead of one request per step.
+   */
+  checkpoint?: { fnId: string; queueItemId: string };
 }
 
 export type CallResult =
@@ -40,7 +45,8 @@ export function buildCallBody(input: CallInput) {
       disable_immediate_execution: input.disableImmediateExecution,
       use_api: false,
       stack: { stack: input.stack, current: input.stack.length },
-      // No `fn_id`: without it the SDK never switches to checkpointing, which needs Inngest's checkpoint API.
+      // Without `fn_id` the SDK never checkpoints: one request per step.
+      ...(input.checkpoint ? { fn_id: input.checkpoint.fnId, qi_id: input.checkpoint.queueItemId } : {}),
     },
   };
 }

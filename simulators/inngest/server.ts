@@ -6,7 +6,7 @@ import { z } from "zod";
 import { readBody, sendJson } from "../shared/http";
 import { eventPayloadSchema } from "./event-log";
 import { registerBodySchema } from "./registry";
-import type { EventPayload, EventRecord, RegisteredFunction, RunRecord } from "./types";
+import type { EventPayload, EventRecord, OutgoingOp, RegisteredFunction, RunRecord } from "./types";
 
 export interface StandInHandlers {
   ingest(payloads: EventPayload[], seed: string | undefined): string[];
@@ -14,6 +14,8 @@ export interface StandInHandlers {
   functions(): RegisteredFunction[];
   runs(): RunRecord[];
   events(): EventRecord[];
+  /** Steps checkpointed by the SDK during a request; false for an unknown run. */
+  checkpoint(runId: string, ops: OutgoingOp[]): boolean;
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -38,6 +40,13 @@ async function route(handlers: StandInHandlers, req: IncomingMessage, res: Serve
     if (!parsed.success) return sendJson(res, 400, { error: `Invalid registration: ${parsed.error.message}` });
     const modified = handlers.register(parsed.data, url.searchParams.get("deployId") ?? undefined);
     return sendJson(res, 200, { ok: true, modified });
+  }
+
+  const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(path);
+  if (req.method === "POST" && checkpoint) {
+    const body = (await readJson(req)) as { steps?: OutgoingOp[] } | undefined;
+    const known = handlers.checkpoint(decodeURIComponent(checkpoint[1]!), body?.steps ?? []);
+    return known ? sendJson(res, 200, {}) : sendJson(res, 409, { error: "No such running run", status: 409 });
   }
 
   if (req.method === "GET" && path === "/dev") {
