@@ -1,5 +1,6 @@
 // Timers the stand-in waits on (retries, Retry-After, throttle, sleeps), all cancelled by close(), and the
 // count of unfinished runs that idle() waits for.
+import { setMaxListeners } from "node:events";
 
 export class StandInClosedError extends Error {
   constructor() {
@@ -12,6 +13,11 @@ export class Scheduler {
   private readonly controller = new AbortController();
   private live = 0;
   private idleWaiters: (() => void)[] = [];
+
+  constructor() {
+    // One abort listener per pending timer, removed when it fires: thousands of throttled runs wait at once.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   get closed(): boolean {
     return this.controller.signal.aborted;
