@@ -6,6 +6,7 @@ import { isDatabaseUnavailable, isDatabaseUnavailableMessage } from "@/lib/db-av
 import { isServiceError } from "@/lib/errors";
 import type { OutsideService, WaitReason } from "@/lib/generated/prisma/enums";
 import { failJob, finishJob, recordJobError, startJobRun, type RunRef } from "@/lib/jobs/lifecycle";
+import { BehindEarlierOrder, releaseUnheldJobs } from "@/lib/jobs/payment-order";
 import { collectAnswers } from "@/lib/outages/answers";
 import { blockingReason, breakerKeysFor, recordServiceFailure, recordServiceSuccess } from "@/lib/outages/breaker";
 import { parkJob, type Parked } from "@/lib/outages/park";
@@ -71,6 +72,13 @@ export function guarded<T>(scope: StepScope, work: () => Promise<T>): () => Prom
           countsAsFailure: false,
           outage: { breakerId: error.breakerId, message: null },
         });
+      }
+      // An earlier-paid order of the store still has its invoice to issue: this one waits behind it, released
+      // when that job ends. Should it have ended between the check and the park, the job goes on at once.
+      if (error instanceof BehindEarlierOrder) {
+        const parked = await park({ reason: "behind_earlier_order", retry: null, countsAsFailure: false });
+        await releaseUnheldJobs(db, [scope.ref.jobId]);
+        return parked;
       }
       const classified = classifyError(error);
       await recordJobError(db, scope.ref, classified, scope.attempt).catch((dbError: unknown) => {

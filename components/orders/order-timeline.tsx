@@ -3,7 +3,7 @@ import { JobError } from "@/components/jobs/job-error";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TimelineEntry } from "@/lib/data/order-timeline";
-import type { JobKind } from "@/lib/generated/prisma/enums";
+import { WaitReason, type JobKind } from "@/lib/generated/prisma/enums";
 import { formatEuros, formatTimestamp } from "@/lib/format";
 import { PdfLink } from "./pdf-link";
 
@@ -25,6 +25,11 @@ function tone(entry: TimelineEntry): string {
   if (entry.kind === "document") return "bg-green-500";
   if (entry.kind === "user") return "bg-amber-500";
   return "bg-sky-500";
+}
+
+/** A parked event's message is what the job waits for, said in the reader's language. */
+function isWaitReason(reason: string | null): reason is WaitReason {
+  return reason !== null && Object.hasOwn(WaitReason, reason);
 }
 
 function EntryText({ entry, currency }: { entry: TimelineEntry; currency: string }) {
@@ -65,9 +70,7 @@ function EntryText({ entry, currency }: { entry: TimelineEntry; currency: string
           : t("job.errorNoAttempt", { job: name });
       else if (entry.type === "parked") {
         const reason = entry.message;
-        const known =
-          reason === "vendus" || reason === "jumpseller" || reason === "vendus_key" || reason === "jumpseller_access";
-        line = t("job.parked", { job: name, reason: known ? waiting(reason) : (reason ?? "—") });
+        line = t("job.parked", { job: name, reason: isWaitReason(reason) ? waiting(reason) : (reason ?? "—") });
       } else line = t(`job.${entry.type}`, { job: name });
       const showError =
         entry.type === "error" || entry.type === "failed" || (entry.type === "skipped" && entry.message);

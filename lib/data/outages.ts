@@ -47,7 +47,13 @@ export async function listOpenOutages(user: SessionUser, filter: { storeId?: str
   ]);
   const count = (storeId: string, reason: WaitReason, invoices: boolean) =>
     waiting
-      .filter((w) => w.storeId === storeId && w.waitingFor === reason && (w.kind === "invoice_order") === invoices)
+      .filter(
+        (w) =>
+          w.storeId === storeId &&
+          // Invoices waiting behind an earlier order of the store wait, through it, for the same service.
+          (w.waitingFor === reason || (w.waitingFor === "behind_earlier_order" && invoices)) &&
+          (w.kind === "invoice_order") === invoices,
+      )
       .reduce((sum, w) => sum + w._count._all, 0);
   const nextProbe = new Map(breakers.map((b) => [b.id, b.nextProbeAt]));
   return outages.map((o) => ({

@@ -6,7 +6,9 @@ import type { Db } from "@/lib/db";
 import type { ErrorKind, JobEventType, JobKind, JobStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lisbonDay } from "@/lib/lisbon-time";
+import { dispatchJobs } from "./dispatch";
 import type { JobErrorCode, JobErrorParams } from "./error-codes";
+import { releaseFirstWaitingBehind, releaseNextBehind } from "./payment-order";
 
 export interface RunRef {
   jobId: string;
@@ -96,20 +98,25 @@ export async function finishJob(
   // to report. The job and its event are written in one statement.
   const message = outcome.status === "skipped" ? (outcome.message ?? null) : null;
   const params = reason?.params ? JSON.stringify(reason.params) : null;
-  const finished = await db.$executeRaw`
+  // An invoice job's end also releases the first job of its store waiting behind an earlier order
+  // (lib/jobs/payment-order.ts), in the same statement; only then is anything sent.
+  const [row] = await db.$queryRaw<{ finished: boolean; released: string | null }[]>`
     WITH finished AS (
       UPDATE "Job" SET "status" = ${outcome.status}::"JobStatus", "finishedAt" = ${new Date()}, "waitingFor" = NULL,
         "retryAt" = NULL, "transientFailures" = 0, "lastErrorKind" = NULL, "lastErrorCode" = ${reason?.code ?? null},
         "lastErrorParams" = ${params}::jsonb, "lastErrorMessage" = ${message},
         "orderId" = COALESCE(${outcome.orderId ?? null}, "orderId"), "updatedAt" = now()
       WHERE "id" = ${ref.jobId} AND "dispatchCount" = ${ref.dispatchCount}
-      RETURNING "id"
-    )
-    INSERT INTO "JobEvent" ("id", "jobId", "dispatch", "type", "errorCode", "errorParams", "message")
-    SELECT gen_random_uuid()::text, "id", ${ref.dispatchCount}, ${outcome.status}::"JobEventType",
-      ${reason?.code ?? null}, ${params}::jsonb, ${message?.slice(0, 2000) ?? null}
-    FROM finished`;
-  return finished > 0;
+      RETURNING "id", "storeId", "kind"::text AS "kind"
+    ), event AS (
+      INSERT INTO "JobEvent" ("id", "jobId", "dispatch", "type", "errorCode", "errorParams", "message")
+      SELECT gen_random_uuid()::text, "id", ${ref.dispatchCount}, ${outcome.status}::"JobEventType",
+        ${reason?.code ?? null}, ${params}::jsonb, ${message?.slice(0, 2000) ?? null}
+      FROM finished
+    ), ${releaseFirstWaitingBehind(Prisma.sql`finished`)}
+    SELECT EXISTS (SELECT 1 FROM finished) AS finished, (SELECT "id" FROM released) AS released`;
+  if (row?.released) await dispatchJobs(db, [row.released]);
+  return Boolean(row?.finished);
 }
 
 export interface JobError {
@@ -153,6 +160,13 @@ export async function recordJobError(db: Db, ref: RunRef, error: JobError, attem
  * Returns the job when this call marked it failed, null when it was stale or already failed.
  */
 export async function failJob(db: Db, ref: RunRef, fallback: JobError, now = new Date()) {
+  const failed = await markJobFailed(db, ref, fallback, now);
+  // A failed invoice does not hold back the store's later orders: the first waiting behind it goes on.
+  if (failed?.kind === "invoice_order") await releaseNextBehind(db, failed.storeId);
+  return failed;
+}
+
+async function markJobFailed(db: Db, ref: RunRef, fallback: JobError, now: Date) {
   return db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { id: ref.jobId } });
     if (!job || job.dispatchCount !== ref.dispatchCount || job.status === "failed") return null;

@@ -65,8 +65,13 @@ export async function notifyOutageStarts(deps: NotifyDeps, now = new Date()): Pr
       data: { startNotifiedAt: now, ...(outage.endedAt ? { endNotifiedAt: now } : {}) },
     });
     if (claimed.count === 0 || outage.endedAt) continue;
+    // With the jobs that wait behind an earlier order of the store: that order waits for the same service.
     const waiting = await db.job.count({
-      where: { storeId: outage.storeId, status: "waiting", waitingFor: outage.reason },
+      where: {
+        storeId: outage.storeId,
+        status: "waiting",
+        waitingFor: { in: [outage.reason, "behind_earlier_order"] },
+      },
     });
     await db.outage.update({ where: { id: outage.id }, data: { waitingAtStart: waiting } });
     try {

@@ -1,11 +1,13 @@
 // What the watch-outages function does every minute: probe the open breakers that are due (one probe per
-// breaker at a time), resume the jobs of a service that answered, send parked jobs whose time has come,
-// mark orders at risk of missing their legal deadline, and send the outage e-mails.
+// breaker at a time), resume the jobs of a service that answered, send parked jobs whose time has come and
+// invoices that no earlier order holds back any more, mark orders at risk of missing their legal deadline,
+// and send the outage e-mails.
 import type { Db } from "@/lib/db";
 import { isServiceError } from "@/lib/errors";
 import type { WaitReason } from "@/lib/generated/prisma/enums";
 import type { SendEmail } from "@/lib/email/mailer";
 import type { SendEvents } from "@/lib/jobs/dispatch";
+import { releaseUnheldJobs } from "@/lib/jobs/payment-order";
 import { invoiceDeadline } from "@/lib/legal-deadline";
 import { DataProblem } from "@/lib/pipeline/errors";
 import type { PipelineServices } from "@/lib/pipeline/services";
@@ -118,7 +120,9 @@ export async function markAtRiskJobs(deps: WatchDeps, now = new Date()): Promise
 export async function watchOutages(deps: WatchDeps, now = new Date()) {
   const { db, publicUrl } = deps.services;
   const probes = await probeDueBreakers(deps, now);
-  const resumed = await resumeDueJobs(db, now, deps.send);
+  // Invoices waiting behind an earlier order that nothing holds back any more (a release that was lost).
+  const unheld = await releaseUnheldJobs(db, undefined, deps.send);
+  const resumed = (await resumeDueJobs(db, now, deps.send)) + unheld.length;
   const atRisk = await markAtRiskJobs(deps, now);
   const notify = { db, publicUrl, send: deps.sendEmail };
   const started = await notifyOutageStarts(notify, now);

@@ -112,7 +112,7 @@ export async function issueCreditNote(
   if (prepared.savedId) return { documentId: prepared.savedId, how: "already saved" };
 
   const invoice = await loadInvoice(services, invoiceId, job.storeId);
-  const outcome = await issuePrepared(services, ref.jobId, prepared);
+  const outcome = await issuePrepared(services, ref.jobId, prepared, { inPaymentOrder: false });
   const reasonText = reason
     ? reason.preset === "other"
       ? (reason.text ?? "")

@@ -170,7 +170,7 @@ export async function issueInvoice(
   if (!orderId) throw new Error(`Job ${ref.jobId} has no prepared document`);
   if (prepared.savedId) return { documentId: prepared.savedId, how: "already saved" };
 
-  const outcome = await issuePrepared(services, ref.jobId, prepared);
+  const outcome = await issuePrepared(services, ref.jobId, prepared, { inPaymentOrder: true });
   let creditJobId: string | null = null;
   const documentId = await saveDocument(
     db,

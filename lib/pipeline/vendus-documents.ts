@@ -11,6 +11,7 @@ import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TaxSummary } from "@/lib/invoicing";
 import { vendusThrottleKey } from "@/lib/jobs/dispatch";
+import { BehindEarlierOrder, earlierInvoiceStillToIssue, invoiceJobsInPaymentOrder } from "@/lib/jobs/payment-order";
 import { ServiceUnavailableNow } from "@/lib/outages/unavailable-now";
 import { toCents } from "@/lib/money";
 import type { VendusClient, VendusDocumentDetail, VendusIssuedDocument } from "@/lib/vendus/client";
@@ -37,30 +38,37 @@ async function lookUp(vendus: VendusClient, request: VendusDocumentRequest): Pro
 }
 
 /**
- * Records "POST attempted" on the job, unless the account's breaker is open (one statement): while Vendus is
- * known to be down, a document run that started before it went down posts nothing, and waits like the runs
- * that start after. Its store's documents then go out in payment order when the service is back.
+ * Records "POST attempted" on the job, unless the account's breaker is open or, for an invoice, an
+ * earlier-paid order of the store still has its invoice to issue (one statement). While Vendus is known to be
+ * down, a document run that started before it went down posts nothing, and waits like the runs that start
+ * after; an invoice whose store has an earlier order still to invoice waits behind it (lib/jobs/payment-order.ts).
+ * A store's invoices thus go out in payment order, after an outage as in a burst of deliveries.
  */
-async function claimPost(db: Db, jobId: string, vendusBreakerKey: string) {
-  const [blocked] = await db.$queryRaw<{ breakerId: string | null }[]>`
-    WITH claimed AS (
+async function claimPost(db: Db, jobId: string, vendusBreakerKey: string, inPaymentOrder: boolean) {
+  const earlier = inPaymentOrder ? earlierInvoiceStillToIssue(Prisma.sql`me`) : Prisma.sql`NULL::text`;
+  const [blocked] = await db.$queryRaw<{ breakerId: string | null; earlierJobId: string | null }[]>`
+    WITH me AS (
+      ${invoiceJobsInPaymentOrder(Prisma.sql`j."id" = ${jobId}`)}
+    ), gate AS (
+      SELECT (SELECT b."id" FROM "ServiceBreaker" b
+          WHERE b."service" = 'vendus' AND b."key" = ${vendusBreakerKey} AND b."openedAt" IS NOT NULL) AS "breakerId",
+        (SELECT ${earlier} FROM me) AS "earlierJobId"
+    ), claimed AS (
       UPDATE "Job" SET "payload" = COALESCE("payload", '{}'::jsonb) || ${JSON.stringify({ postAttemptedAt: new Date().toISOString() })}::jsonb,
         "updatedAt" = now()
-      WHERE "id" = ${jobId} AND NOT EXISTS (SELECT 1 FROM "ServiceBreaker"
-        WHERE "service" = 'vendus' AND "key" = ${vendusBreakerKey} AND "openedAt" IS NOT NULL)
+      WHERE "id" = ${jobId} AND (SELECT "breakerId" FROM gate) IS NULL AND (SELECT "earlierJobId" FROM gate) IS NULL
       RETURNING "id"
     )
-    SELECT (SELECT b."id" FROM "ServiceBreaker" b
-      WHERE b."service" = 'vendus' AND b."key" = ${vendusBreakerKey} AND b."openedAt" IS NOT NULL) AS "breakerId"
-    WHERE NOT EXISTS (SELECT 1 FROM claimed) AND EXISTS (SELECT 1 FROM "ServiceBreaker" b
-      WHERE b."service" = 'vendus' AND b."key" = ${vendusBreakerKey} AND b."openedAt" IS NOT NULL)`;
-  if (blocked) throw new ServiceUnavailableNow("vendus", blocked.breakerId);
+    SELECT "breakerId", "earlierJobId" FROM gate WHERE NOT EXISTS (SELECT 1 FROM claimed)`;
+  if (!blocked) return;
+  if (blocked.breakerId) throw new ServiceUnavailableNow("vendus", blocked.breakerId);
+  if (blocked.earlierJobId) throw new BehindEarlierOrder(blocked.earlierJobId);
 }
 
 export async function issueOnce(
   db: Db,
   vendus: VendusClient,
-  job: { id: string; postAttempted: boolean; vendusBreakerKey: string },
+  job: { id: string; postAttempted: boolean; vendusBreakerKey: string; inPaymentOrder: boolean },
   request: VendusDocumentRequest,
 ): Promise<IssueOutcome> {
   const vendusBreakerKey = job.vendusBreakerKey;
@@ -68,7 +76,7 @@ export async function issueOnce(
     const detail = await lookUp(vendus, request);
     if (detail) return { issued: detail, detail, how: "found" };
   }
-  await claimPost(db, job.id, vendusBreakerKey);
+  await claimPost(db, job.id, vendusBreakerKey, job.inPaymentOrder);
   try {
     const issued = await vendus.createDocument(request);
     return { issued, detail: null, how: "created" };
@@ -107,18 +115,22 @@ export async function readPreparedJob<T extends { document: VendusDocumentReques
   return { job, request, savedId: row.savedId };
 }
 
-/** Sends the job's prepared request to the store's Vendus account, once (see issueOnce). */
+/**
+ * Sends the job's prepared request to the store's Vendus account, once (see issueOnce); an invoice only once
+ * the store's earlier-paid orders have theirs (`inPaymentOrder`; credit notes are not held back).
+ */
 export async function issuePrepared(
   services: PipelineServices,
   jobId: string,
   { job, request }: Awaited<ReturnType<typeof readPreparedJob>>,
+  { inPaymentOrder }: { inPaymentOrder: boolean },
 ): Promise<IssueOutcome> {
   const { vendus } = await services.forStore(job.storeId);
   const vendusBreakerKey = await vendusThrottleKey(services.db, job.storeId);
   return issueOnce(
     services.db,
     vendus,
-    { id: jobId, postAttempted: Boolean(job.payload.postAttemptedAt), vendusBreakerKey },
+    { id: jobId, postAttempted: Boolean(job.payload.postAttemptedAt), vendusBreakerKey, inPaymentOrder },
     request,
   );
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "WaitReason" ADD VALUE 'behind_earlier_order';
