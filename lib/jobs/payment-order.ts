@@ -46,6 +46,11 @@ export class BehindEarlierOrder extends Error {
   }
 }
 
+// A job `r` released from waiting behind an earlier order: sent again to the dispatcher.
+const stillBehind = Prisma.sql`r."status" = 'waiting' AND r."waitingFor" = 'behind_earlier_order'`;
+const sendAgain = Prisma.sql`"status" = 'waiting_dispatch', "dispatchCount" = r."dispatchCount" + 1,
+  "waitingFor" = NULL, "retryAt" = NULL, "updatedAt" = now()`;
+
 /**
  * The statement part that releases the first job of a store waiting behind an earlier order, given a relation
  * `finished` with the "storeId" and "kind" of the job that just ended: used inside finishJob's statement.
@@ -59,9 +64,8 @@ export function releaseFirstWaitingBehind(finished: Prisma.Sql): Prisma.Sql {
       ORDER BY COALESCE(o."paidAt", o."orderedAt") NULLS LAST, o."jumpsellerId" NULLS LAST, w."id"
       LIMIT 1
     ), released AS (
-      UPDATE "Job" AS r SET "status" = 'waiting_dispatch', "dispatchCount" = r."dispatchCount" + 1,
-        "waitingFor" = NULL, "retryAt" = NULL, "updatedAt" = now()
-      FROM next_behind n WHERE r."id" = n."id" AND r."status" = 'waiting' AND r."waitingFor" = 'behind_earlier_order'
+      UPDATE "Job" AS r SET ${sendAgain}
+      FROM next_behind n WHERE r."id" = n."id" AND ${stillBehind}
       RETURNING r."id"
     )`;
 }
@@ -85,10 +89,9 @@ export async function releaseNextBehind(db: Db, storeId: string, send?: SendEven
 export async function releaseUnheldJobs(db: Db, jobIds?: string[], send?: SendEvents): Promise<string[]> {
   const only = jobIds ? Prisma.sql`j."id" = ANY(${jobIds}::text[])` : Prisma.sql`TRUE`;
   const released = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Job" AS r SET "status" = 'waiting_dispatch', "dispatchCount" = r."dispatchCount" + 1,
-      "waitingFor" = NULL, "retryAt" = NULL, "updatedAt" = now()
+    UPDATE "Job" AS r SET ${sendAgain}
     FROM (${invoiceJobsInPaymentOrder(Prisma.sql`j."status" = 'waiting' AND j."waitingFor" = 'behind_earlier_order' AND ${only}`)}) AS me
-    WHERE r."id" = me."id" AND r."status" = 'waiting' AND r."waitingFor" = 'behind_earlier_order'
+    WHERE r."id" = me."id" AND ${stillBehind}
       AND ${earlierInvoiceStillToIssue(Prisma.sql`me`)} IS NULL
     RETURNING r."id"`;
   if (released.length === 0) return [];

@@ -71,12 +71,11 @@ export async function issueOnce(
   job: { id: string; postAttempted: boolean; vendusBreakerKey: string; inPaymentOrder: boolean },
   request: VendusDocumentRequest,
 ): Promise<IssueOutcome> {
-  const vendusBreakerKey = job.vendusBreakerKey;
   if (job.postAttempted) {
     const detail = await lookUp(vendus, request);
     if (detail) return { issued: detail, detail, how: "found" };
   }
-  await claimPost(db, job.id, vendusBreakerKey, job.inPaymentOrder);
+  await claimPost(db, job.id, job.vendusBreakerKey, job.inPaymentOrder);
   try {
     const issued = await vendus.createDocument(request);
     return { issued, detail: null, how: "created" };
