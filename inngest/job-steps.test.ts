@@ -131,6 +131,21 @@ describe("guarded step bodies", () => {
     expect(db.parked).toMatchObject([{ data: { status: "waiting", waitingFor: "vendus", retryAt } }]);
   });
 
+  it("parks the job until a reset too far off for a run to wait out (a ban), with the error recorded", async () => {
+    const db = fakeServices();
+    const retryAt = new Date(Date.now() + 60 * 60_000);
+    const banned = new ServiceError({
+      service: "jumpseller",
+      kind: "rate_limited",
+      status: 429,
+      message: "Banned by rate limit",
+      retryAt,
+    });
+    expect(await failWith(banned, 0)).toEqual({ parked: true, reason: "jumpseller", retryAt: retryAt.toISOString() });
+    expect(db.recorded).toHaveLength(1);
+    expect(db.parked).toMatchObject([{ data: { status: "waiting", waitingFor: "jumpseller", retryAt } }]);
+  });
+
   it("retries an outage failure through Inngest for a blip, then parks the job a minute instead of failing it", async () => {
     const db = fakeServices();
     const transient = vendusDown();

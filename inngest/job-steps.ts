@@ -11,7 +11,7 @@ import { collectAnswers } from "@/lib/outages/answers";
 import { blockingReason, breakerKeysFor, recordServiceFailure, recordServiceSuccess } from "@/lib/outages/breaker";
 import { parkJob, type Parked } from "@/lib/outages/park";
 import { ServiceUnavailableNow } from "@/lib/outages/unavailable-now";
-import { databaseRetryDelayMs, quickAttempts } from "@/lib/outages/policy";
+import { databaseRetryDelayMs, longestWaitInRunMs, quickAttempts } from "@/lib/outages/policy";
 import { classifyError } from "@/lib/pipeline/errors";
 import { pipelineServices } from "@/lib/pipeline/services";
 import { jobEventDataSchema, type JobEventData } from "@/lib/inngest/events";
@@ -96,8 +96,10 @@ export function guarded<T>(scope: StepScope, work: () => Promise<T>): () => Prom
       }
       if (classified.retry.mode === "never") throw new NonRetriableError(classified.message, { cause: error });
       if (classified.retry.mode === "at") {
-        // A 429 is not an outage: wait for the reset, and park rather than fail if the resets keep coming.
-        if (scope.attempt < jobRetries)
+        // A 429 is not an outage: wait for the reset, and park rather than fail if the resets keep coming, or
+        // if the reset is too far off for a run to wait silent (a ban).
+        const isNear = classified.retry.at.getTime() - Date.now() <= longestWaitInRunMs;
+        if (scope.attempt < jobRetries && isNear)
           throw new RetryAfterError(classified.message, classified.retry.at, { cause: error });
         return park({ reason: service ?? "vendus", retry: classified.retry.at, countsAsFailure: false });
       }

@@ -32,6 +32,13 @@ export function databaseRetryDelayMs(attempt: number): number {
   return Math.min(5_000 * 3 ** Math.max(0, attempt), 10 * 60_000);
 }
 
+/**
+ * The longest rate-limit reset a run waits out itself (Inngest's Retry-After). A per-minute limit resets within
+ * a minute; a later reset (a Jumpseller ban) parks the job until then, so that a live run never stays silent
+ * past its lease (staleRunningAfterMs, lib/jobs/dispatch.ts).
+ */
+export const longestWaitInRunMs = 5 * 60_000;
+
 /** Working days before the legal deadline at which an unfinished invoice is "at risk". */
 export const atRiskWorkingDays = 1;
 
