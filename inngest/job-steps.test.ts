@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ServiceError } from "@/lib/errors";
 import { DataProblem } from "@/lib/pipeline/errors";
 import { setPipelineServices, type PipelineServices } from "@/lib/pipeline/services";
+import { staleRunningAfterMs } from "@/lib/jobs/dispatch";
+import { databaseRetryDelayMs, longestWaitInRunMs } from "@/lib/outages/policy";
+import { jobRetries } from "./flow-control";
 import { guarded, onJobFailure, type StepScope } from "./job-steps";
 
 interface FakeDb {
@@ -223,5 +226,21 @@ describe("guarded step bodies", () => {
     expect(await failWith(bug, 3).catch((e: unknown) => e)).toBe(bug);
     expect(db.recorded).toHaveLength(1);
     expect(db.parked).toEqual([]);
+  });
+});
+
+// A live invoice or credit-note run writes its job at every step and at every failed attempt; it is silent
+// only while it waits: the lease after which the sweep sends its job again must be longer than any such wait.
+describe("the lease of a running document job", () => {
+  it("is longer than the longest wait of a live run, with room for the attempts themselves", () => {
+    // A step's retries while the database is away (nothing can be written), then the failure handler's one retry.
+    const databaseWindowMs =
+      Array.from({ length: jobRetries }, (_, attempt) => databaseRetryDelayMs(attempt)).reduce((a, b) => a + b, 0) +
+      databaseRetryDelayMs(0);
+    expect(databaseWindowMs).toBe(610_000);
+    // Inngest's backoff after an attempt that recorded its error: 15 s, 30 s, 1 min, 2 min, 5 min, plus up to 30 s.
+    const inngestBackoffMs = [15, 30, 60, 120, 300].slice(0, jobRetries).map((s) => (s + 30) * 1000);
+    const longestWaitMs = Math.max(databaseWindowMs, ...inngestBackoffMs, longestWaitInRunMs);
+    expect(staleRunningAfterMs - longestWaitMs).toBeGreaterThanOrEqual(4 * 60_000);
   });
 });

@@ -156,12 +156,34 @@ export async function buildJobEvent(
 export const stuckQueuedAfterMs = 15 * 60_000;
 
 /**
- * A running job whose run has written nothing for this long is presumed dead (its process was lost, or the
- * database was away longer than the whole retry window, so neither the run nor its failure handler could
- * record anything) and is sent again. A live run writes on every step; its longest silence is one step's
- * retries (the database's 5 s … 405 s backoff, about ten minutes), well within this lease.
+ * A running invoice or credit-note job whose run has written nothing on it for this long is presumed dead (its
+ * process was lost, or the database was away longer than the whole retry window, so neither the run nor its
+ * failure handler could record anything) and is sent again. Until then it holds back its store's later
+ * invoices (lib/jobs/payment-order.ts), so the lease is just over the longest silence of a live run.
+ *
+ * Such a run writes the job at every step (its start, the built document, the POST claim, the attach
+ * markers, the finish) and at every failed attempt (its error), except while the database is away: a step's
+ * retries then wait 5 + 15 + 45 + 135 + 405 = 605 s (lib/outages/policy.ts, 5 retries), and its failure
+ * handler, which parks the job, is retried once after 5 s: 610 s. Other silences are shorter: Inngest's
+ * backoff after an attempt that recorded its error is at most 5 min 30 s; a rate limit's reset is waited out
+ * in the run only up to `longestWaitInRunMs` (5 min; a later one parks the job). The 4 min 50 s left cover
+ * the attempts themselves (15 s per HTTP call, a refused connection fails at once) and a step's wait for
+ * the store's turn. It is also when the dashboard calls a job stuck and lets a person send it again
+ * (lib/jobs/retry.ts).
+ *
+ * Sending again a job whose run is in fact alive stays safe: the new dispatch number makes the old run's
+ * writes void, and the new run looks the document up by its external_reference before any POST (whose
+ * tx_id Vendus refuses twice); the order keeps one invoice.
  */
-export const staleRunningAfterMs = 60 * 60_000;
+export const staleRunningAfterMs = 15 * 60_000;
+
+/**
+ * Catalog jobs: a run syncs a product's variants one step each without writing the job, and nothing waits
+ * behind it, so its lease stays long.
+ */
+export const staleCatalogRunningAfterMs = 60 * 60_000;
+
+const documentKinds: JobKind[] = ["invoice_order", "credit_note"];
 
 /**
  * What the dispatch-waiting function does every minute: send every waiting job, and give queued jobs that
@@ -180,7 +202,13 @@ export async function dispatchWaitingJobs(
     data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
   });
   await db.job.updateMany({
-    where: { status: "running", updatedAt: { lt: new Date(now.getTime() - staleRunningAfterMs) } },
+    where: {
+      status: "running",
+      OR: [
+        { kind: { in: documentKinds }, updatedAt: { lt: new Date(now.getTime() - staleRunningAfterMs) } },
+        { updatedAt: { lt: new Date(now.getTime() - staleCatalogRunningAfterMs) } },
+      ],
+    },
     data: { status: "waiting_dispatch", dispatchCount: { increment: 1 } },
   });
   const waiting = await db.job.findMany({

@@ -10,7 +10,9 @@
 // not yet dispatched, queued, running, or parked for an outage, a throttle, credentials or another earlier
 // order. A failed or skipped job does not; nor one waiting for VIES (one order's VAT number must not hold
 // back a whole store), nor one whose invoice is already saved (it only attaches it to the order). An order
-// whose delivery has not arrived yet cannot be waited for.
+// whose delivery has not arrived yet cannot be waited for. A job whose run died while running holds them back
+// until the dispatch-waiting sweep sends it again, once that run has been silent past its lease
+// (staleRunningAfterMs, lib/jobs/dispatch.ts: 15 min); sent again, it still comes first.
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dispatchJobs, type SendEvents } from "./dispatch";

@@ -55,24 +55,24 @@ function refusedDeliveries(store: HarnessStore, orderIds: number[]) {
 }
 
 /**
- * The minute sweeps (dispatch-waiting and watch-outages) on the test's clock, each followed by the work it
- * started, until every job has finished. Each round moves the clock past the longest wait a job can be left
- * with: a parked job's delay, a queued job presumed lost, a running job whose run died.
+ * One pass of the minute sweeps (dispatch-waiting and watch-outages) on the test's clock, a running job's lease
+ * on: the jobs whose run died while the database was away (left running, or queued) are sent again, and
+ * parked jobs whose delay has passed.
  */
-/** One pass of the every-minute sweeps, an hour on: parked jobs are sent, dead runs re-sent. */
-async function sweepOnce(h: Harness) {
-  const at = new Date(h.clock.now().getTime() + staleRunningAfterMs + 60_000);
+async function sweepAfterLease(h: Harness) {
+  const at = new Date(h.clock.now().getTime() + staleRunningAfterMs);
   h.clock.set(at);
   await dispatchWaitingJobs(h.db, undefined, at);
   await watchOutages({ services: pipelineServices() }, at);
 }
 
+/** Those sweeps, each followed by the work it started, until every job has finished. */
 async function sweepUntilFinished(h: Harness) {
   for (let round = 0; round < 5; round++) {
     await h.settle();
     const open = await h.db.job.count({ where: { status: { notIn: ["succeeded", "skipped", "failed"] } } });
     if (open === 0) return round;
-    await sweepOnce(h);
+    await sweepAfterLease(h);
   }
   await h.settle();
   return Number.POSITIVE_INFINITY;
@@ -131,8 +131,8 @@ describe("PostgreSQL connections killed in the middle of a burst", { timeout: 10
       await vi.waitFor(() => expect(runsGivenUp(current)).toBeGreaterThan(givenUp), { timeout: 120_000, interval: 20 });
       await bringDatabaseBack(h, admin);
       // A run that used up its retries while the database was away left its job running, and the store's later
-      // invoices wait behind it (payment order) until the sweep re-sends it: the sweeps' next hour, at once.
-      await sweepOnce(h);
+      // invoices wait behind it (payment order) until the sweep sends it again: once its lease has passed.
+      await sweepAfterLease(h);
     }
     expect(killed.every((n) => n > 0)).toBe(true);
 
