@@ -14,6 +14,14 @@ export type Db = PrismaClient;
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+/**
+ * TCP keep-alive on every pooled connection, first probe after 10 s of silence: a database host that vanishes
+ * without closing its connections (a network partition, a host lost) is noticed by the kernel in minutes, and
+ * the statement waiting on it fails as "Connection terminated" (waited out like any outage) instead of hanging
+ * until the operating system's two-hour default, past a running job's lease (lib/jobs/dispatch.ts).
+ */
+const keepAliveAfterMs = 10_000;
+
 const besideOptions = new WeakMap<Db, { connectionString: string; besideMax?: number }>();
 
 export function createDb(
@@ -22,7 +30,10 @@ export function createDb(
   /** Connections beside the pool (connectBeside); DATABASE_EXPORT_CONNECTIONS_MAX when not given. */
   besideMax?: number,
 ): Db {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max, keepAlive: true, keepAliveInitialDelayMillis: keepAliveAfterMs }),
+    transactionOptions,
+  });
   besideOptions.set(client, { connectionString, besideMax });
   return client;
 }
