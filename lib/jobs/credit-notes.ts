@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { dispatchJobs } from "./dispatch";
 import type { RetryDeps } from "./retry";
 
@@ -109,17 +109,28 @@ export async function insertCancellationCreditJob(
   tx: Prisma.TransactionClient,
   input: { storeId: string; orderId: string; documentId: string },
 ): Promise<{ id: string; fresh: boolean }> {
-  const payload = JSON.stringify({
-    documentId: input.documentId,
-    scope: "full",
-    reason: { preset: "order_cancelled" },
-    automatic: true,
-  });
   const [job] = await tx.$queryRaw<{ id: string; fresh: boolean }[]>`
-    INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "payload", "updatedAt")
-    VALUES (${randomUUID()}, ${input.storeId}, 'credit_note', ${`cancel:${input.orderId}`}, 'waiting_dispatch',
-      ${input.orderId}, ${payload}::jsonb, now())
-    ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET "updatedAt" = "Job"."updatedAt"
+    ${cancellationCreditJobInsert({ ...input, documentId: Prisma.sql`${input.documentId}`, when: Prisma.empty })}
     RETURNING "id", (xmax = 0) AS fresh`;
   return job!;
+}
+
+/**
+ * The statement that inserts a cancellation's credit-note job (insertCancellationCreditJob), for use inside a
+ * larger statement: `documentId` may be a column, and `when` a FROM and WHERE clause that decides whether a row
+ * is inserted at all.
+ */
+export function cancellationCreditJobInsert(input: {
+  storeId: string;
+  orderId: string;
+  documentId: Prisma.Sql;
+  when: Prisma.Sql;
+}): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "payload", "updatedAt")
+    SELECT ${randomUUID()}, ${input.storeId}, 'credit_note', ${`cancel:${input.orderId}`}, 'waiting_dispatch',
+      ${input.orderId}, jsonb_build_object('documentId', (${input.documentId})::text, 'scope', 'full',
+        'reason', jsonb_build_object('preset', 'order_cancelled'), 'automatic', true), now()
+    ${input.when}
+    ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET "updatedAt" = "Job"."updatedAt"`;
 }

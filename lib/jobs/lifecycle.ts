@@ -2,7 +2,7 @@
 // started for: a run made stale by a newer dispatch (a retry, a re-sent stuck job) cannot overwrite it.
 // Each change a run makes is also appended to the job's events (JobEvent), which the order's timeline shows:
 // the job row keeps only the latest state and error.
-import type { Db } from "@/lib/db";
+import { queryRows, type Db } from "@/lib/db";
 import type { ErrorKind, JobEventType, JobKind, JobStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lisbonDay } from "@/lib/lisbon-time";
@@ -61,7 +61,9 @@ export async function recordJobEvent(db: EventWriter, ref: RunRef, entry: JobEve
  * the update, conditioned on the dispatch and a runnable status, appends the "started" event with it.
  */
 export async function startJobRun(db: Db, ref: RunRef, runId: string | null): Promise<StartResult> {
-  const [started] = await db.$queryRaw<(Omit<StartedJob, "kind"> & { kind: JobKind })[]>`
+  const [started] = await queryRows<Omit<StartedJob, "kind"> & { kind: JobKind }>(
+    db,
+    Prisma.sql`
     WITH started AS (
       UPDATE "Job" SET "status" = 'running', "attempts" = "attempts" + 1, "startedAt" = ${new Date()},
         "inngestRunId" = ${runId}, "finishedAt" = NULL, "updatedAt" = now()
@@ -72,7 +74,8 @@ export async function startJobRun(db: Db, ref: RunRef, runId: string | null): Pr
       INSERT INTO "JobEvent" ("id", "jobId", "dispatch", "type")
       SELECT gen_random_uuid()::text, "id", ${ref.dispatchCount}, 'started' FROM started
     )
-    SELECT "id", "storeId", "kind"::text AS "kind", "subject", "orderId", "payload" FROM started`;
+    SELECT "id", "storeId", "kind"::text AS "kind", "subject", "orderId", "payload" FROM started`,
+  );
   if (started) return { state: "started", job: started };
   // Nothing to do: say why (a rarer path, one more read).
   const job = await db.job.findUnique({ where: { id: ref.jobId }, select: { status: true, dispatchCount: true } });
@@ -100,7 +103,9 @@ export async function finishJob(
   const params = reason?.params ? JSON.stringify(reason.params) : null;
   // An invoice job's end also releases the first job of its store waiting behind an earlier order
   // (lib/jobs/payment-order.ts), in the same statement; only then is anything sent.
-  const [row] = await db.$queryRaw<{ finished: boolean; released: string | null }[]>`
+  const [row] = await queryRows<{ finished: boolean; released: string | null }>(
+    db,
+    Prisma.sql`
     WITH finished AS (
       UPDATE "Job" SET "status" = ${outcome.status}::"JobStatus", "finishedAt" = ${new Date()}, "waitingFor" = NULL,
         "retryAt" = NULL, "transientFailures" = 0, "lastErrorKind" = NULL, "lastErrorCode" = ${reason?.code ?? null},
@@ -114,7 +119,8 @@ export async function finishJob(
         ${reason?.code ?? null}, ${params}::jsonb, ${message?.slice(0, 2000) ?? null}
       FROM finished
     ), ${releaseFirstWaitingBehind(Prisma.sql`finished`)}
-    SELECT EXISTS (SELECT 1 FROM finished) AS finished, (SELECT "id" FROM released) AS released`;
+    SELECT EXISTS (SELECT 1 FROM finished) AS finished, (SELECT "id" FROM released) AS released`,
+  );
   if (row?.released) await dispatchJobs(db, [row.released]);
   return Boolean(row?.finished);
 }

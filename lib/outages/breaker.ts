@@ -1,7 +1,8 @@
 // The circuit breakers, one row per Vendus account (the non-secret digest of its API key) or Jumpseller
 // store. Every transition is one SQL statement, so runs in several processes agree on the state.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { queryRows, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OutsideService, WaitReason } from "@/lib/generated/prisma/enums";
 import { breakerThreshold, firstProbeIntervalSeconds, nextProbeIntervalSeconds, probeLeaseMs } from "./policy";
 
@@ -62,10 +63,13 @@ const breakerName = (breaker: BreakerKey) => `${breaker.service}:${breaker.key}`
 /** A call answered: consecutive failures start again from zero (an open breaker is closed by its probe). */
 export async function recordServiceSuccess(db: Db, breaker: BreakerKey, now = Date.now()): Promise<void> {
   if ((knownClean.get(breakerName(breaker)) ?? 0) > now) return;
-  await db.$executeRaw`
+  await queryRows(
+    db,
+    Prisma.sql`
     UPDATE "ServiceBreaker" SET "consecutiveFailures" = 0
     WHERE "service" = ${breaker.service}::"OutsideService" AND "key" = ${breaker.key}
-      AND "consecutiveFailures" > 0 AND "openedAt" IS NULL`;
+      AND "consecutiveFailures" > 0 AND "openedAt" IS NULL`,
+  );
   if (knownClean.size > 10_000) knownClean.clear();
   knownClean.set(breakerName(breaker), now + knownCleanMs);
 }
@@ -78,14 +82,17 @@ export async function blockingReason(
   db: Db,
   scope: { storeId: string; vendusKey: string },
 ): Promise<{ reason: WaitReason; breakerId: string | null } | null> {
-  const rows = await db.$queryRaw<{ reason: WaitReason; breakerId: string | null }[]>`
+  const rows = await queryRows<{ reason: WaitReason; breakerId: string | null }>(
+    db,
+    Prisma.sql`
     SELECT "reason"::text AS reason, NULL AS "breakerId" FROM "Outage"
     WHERE "storeId" = ${scope.storeId} AND "endedAt" IS NULL AND "reason" IN ('vendus_key', 'jumpseller_access')
     UNION ALL
     SELECT "service"::text AS reason, "id" AS "breakerId" FROM "ServiceBreaker"
     WHERE "openedAt" IS NOT NULL AND (("service" = 'vendus' AND "key" = ${scope.vendusKey})
       OR ("service" = 'jumpseller' AND "key" = ${scope.storeId}))
-    LIMIT 1`;
+    LIMIT 1`,
+  );
   return rows[0] ?? null;
 }
 

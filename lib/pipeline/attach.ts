@@ -1,6 +1,8 @@
 // Telling the shop: the document is attached to the Jumpseller order (with a signed link to its PDF, served
 // by Ponte) and a note is added to the order's history. Attaching is not idempotent at Jumpseller, so a
 // later attempt lists the order's documents before attaching again.
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RunRef } from "@/lib/jobs/lifecycle";
 import { mergeJobPayload } from "@/lib/jobs/payload";
 import { signedPdfUrl } from "./pdf-link";
@@ -32,12 +34,15 @@ interface DocumentToTell {
 
 /** The document, its Jumpseller order's number and the job's markers, in one round trip. */
 async function loadDocumentToTell(services: PipelineServices, ref: RunRef, documentId: string) {
-  const [doc] = await services.db.$queryRaw<DocumentToTell[]>`
+  const [doc] = await queryRows<DocumentToTell>(
+    services.db,
+    Prisma.sql`
     SELECT d."id", d."storeId", d."type"::text AS type, d."number", d."atcud", d."vendusId", d."attachedToOrderAt",
       o."jumpsellerId" AS "jumpsellerOrderId",
       (SELECT j."payload" FROM "Job" j WHERE j."id" = ${ref.jobId}) AS "payload"
     FROM "Document" d LEFT JOIN "Order" o ON o."id" = d."orderId"
-    WHERE d."id" = ${documentId}`;
+    WHERE d."id" = ${documentId}`,
+  );
   if (!doc) throw new Error(`Document ${documentId} no longer exists`);
   if (doc.jumpsellerOrderId === null) throw new Error(`Document ${documentId} belongs to no order`);
   const payload = doc.payload && typeof doc.payload === "object" && !Array.isArray(doc.payload) ? doc.payload : {};
@@ -79,7 +84,10 @@ async function attachDocumentToOrder(
       url: signedPdfUrl(services.publicUrl, doc.id),
     });
   }
-  await services.db.document.update({ where: { id: doc.id }, data: { attachedToOrderAt: new Date() } });
+  await queryRows(
+    services.db,
+    Prisma.sql`UPDATE "Document" SET "attachedToOrderAt" = ${new Date()} WHERE "id" = ${doc.id}`,
+  );
   return { attached: "now" };
 }
 

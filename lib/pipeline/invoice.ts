@@ -9,6 +9,9 @@
 //   looks the document up by external_reference first (lib/pipeline/vendus-documents.ts);
 // - the POST carries a tx_id derived from the store, the order and the invoice's number in the order (1, then
 //   2… for invoices issued after a credit note, lib/jobs/reissue.ts), so Vendus itself refuses a repeat.
+import { randomUUID } from "node:crypto";
+import { queryRows, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   applyCorrection,
   buildInvoice,
@@ -22,13 +25,20 @@ import type { RunRef } from "@/lib/jobs/lifecycle";
 import { mergeJobPayload, readJobPayload } from "@/lib/jobs/payload";
 import type { VendusDocumentRequest } from "@/lib/vendus/types";
 import { DataProblem, refusal } from "./errors";
-import { saveOrderRowReturning } from "./orders";
+import { saveOrderRowForInvoice } from "./orders";
 import type { PipelineServices } from "./services";
 import { invoiceContextFor, resolveRegisterId } from "./store-context";
-import { issuePrepared, readPreparedJob, saveDocument } from "./vendus-documents";
+import {
+  documentInsert,
+  existingDocumentOn,
+  issuePrepared,
+  readPreparedJob,
+  type DocumentRecord,
+  type IssueOutcome,
+} from "./vendus-documents";
 import { invoiceTxId } from "@/lib/invoicing";
 import type { ReissuePlan } from "@/lib/jobs/reissue";
-import { insertCancellationCreditJob } from "@/lib/jobs/credit-notes";
+import { cancellationCreditJobInsert } from "@/lib/jobs/credit-notes";
 import { dispatchJobs } from "@/lib/jobs/dispatch";
 
 export interface InvoicePayload {
@@ -50,25 +60,18 @@ export type PrepareResult =
 export async function prepareInvoice(services: PipelineServices, ref: RunRef): Promise<PrepareResult> {
   const { db } = services;
   const job = await readJobPayload<InvoicePayload>(db, ref.jobId);
-  const { store, jumpseller, vendus } = await services.forStore(job.storeId);
+  const { store, jumpseller, vendus } = await services.forStore(job.storeId, job.storeVersion);
   const reissue = job.payload.reissue ?? null;
   const fetched = await jumpseller.getOrder(reissue ? String(job.payload.jumpsellerOrderId) : job.subject);
-  const saved = await saveOrderRowReturning(db, store.id, fetched);
+  const sequence = reissue?.sequence ?? 1;
+  const txId = invoiceTxId(store.id, fetched.id, sequence);
+  // One round trip: the order row saved, its correction, and the invoice already saved for it, if any.
+  const saved = await saveOrderRowForInvoice(db, store.id, fetched, { txId, anyLiveInvoice: !reissue });
   const orderId = saved.id;
   // A correction made in Ponte (lib/invoicing/correction.ts) applies on top of Jumpseller's order.
-  const correction = await db.orderCorrection.findUnique({ where: { orderId } });
-  const order = applyCorrection(fetched, correction, store.nifFieldLabel);
+  const order = applyCorrection(fetched, saved.correction, store.nifFieldLabel);
   if (job.orderId !== orderId) await db.job.update({ where: { id: ref.jobId }, data: { orderId } });
-
-  const sequence = reissue?.sequence ?? 1;
-  // This invoice saved already (its tx_id), or, for a first invoice, any live invoice of the order: one read.
-  const txId = invoiceTxId(store.id, order.id, sequence);
-  const issued = await db.document.findMany({
-    where: reissue ? { txId } : { OR: [{ txId }, { invoiceForOrderId: orderId }] },
-    select: { id: true, txId: true },
-  });
-  const existing = issued.find((d) => d.txId === txId) ?? issued[0];
-  if (existing) return { next: "done", orderId, documentId: existing.id };
+  if (saved.invoiceId) return { next: "done", orderId, documentId: saved.invoiceId };
   if (reissue) await checkReplacement(services, orderId, reissue);
   if (order.status_enum !== "paid") {
     await db.order.updateMany({
@@ -158,6 +161,57 @@ async function confirmVatNumber(
   return answer;
 }
 
+/**
+ * Saves an issued invoice in one statement: the document, the order's new invoice state, the audit event, and
+ * for an order cancelled while its invoice was being issued what the cancellation could not do (it found no
+ * invoice yet): the automatic credit note's job when the store wants one, else the suggestion. A unique key
+ * refusing the document (another run saved it) writes nothing; so does an order gone (its foreign key).
+ */
+async function saveInvoice(
+  db: Db,
+  outcome: IssueOutcome,
+  request: VendusDocumentRequest,
+  record: DocumentRecord,
+  { jobId, reissue }: { jobId: string; reissue: ReissuePlan | null },
+): Promise<{ documentId: string; creditJobId: string | null }> {
+  const orderId = record.orderId!;
+  const details = {
+    number: outcome.issued.number,
+    jobId,
+    how: outcome.how,
+    ...(reissue ? { replaces: reissue.replacesId, creditNote: reissue.creditNoteId } : {}),
+  };
+  const [row] = await queryRows<{ documentId: string; creditJobId: string | null }>(
+    db,
+    Prisma.sql`
+    WITH doc AS (${documentInsert(outcome, request, record)} RETURNING "id"),
+    ord AS (
+      UPDATE "Order" o SET "updatedAt" = now(), "invoiceState" = (CASE
+          WHEN o."status" = 'canceled' AND NOT (s."autoCreditNote" AND ${!reissue}) THEN 'credit_note_suggested'
+          ELSE 'invoiced' END)::"InvoiceState"
+      FROM "Store" s WHERE s."id" = o."storeId" AND o."id" = ${orderId}
+      RETURNING o."status" = 'canceled' AND s."autoCreditNote" AND ${!reissue} AS "creditNow"
+    ),
+    audit AS (
+      INSERT INTO "AuditEvent" ("id", "at", "storeId", "action", "targetType", "targetId", "details")
+      SELECT ${randomUUID()}, now(), ${record.storeId}, 'document.issued', 'document', doc."id",
+        ${JSON.stringify(details)}::jsonb
+      FROM doc
+    ),
+    credit AS (
+      ${cancellationCreditJobInsert({
+        storeId: record.storeId,
+        orderId,
+        documentId: Prisma.sql`doc."id"`,
+        when: Prisma.sql`FROM doc, ord WHERE ord."creditNow"`,
+      })}
+      RETURNING "id"
+    )
+    SELECT doc."id" AS "documentId", (SELECT "id" FROM credit) AS "creditJobId" FROM doc`,
+  );
+  return row!;
+}
+
 /** Creates the invoice in Vendus (or finds the one a lost answer created) and saves it. */
 export async function issueInvoice(
   services: PipelineServices,
@@ -171,53 +225,21 @@ export async function issueInvoice(
   if (prepared.savedId) return { documentId: prepared.savedId, how: "already saved" };
 
   const outcome = await issuePrepared(services, ref.jobId, prepared, { inPaymentOrder: true });
-  let creditJobId: string | null = null;
-  const documentId = await saveDocument(
-    db,
-    outcome,
-    request,
-    {
-      storeId: job.storeId,
-      orderId,
-      invoiceForOrderId: orderId,
-      creditsId: null,
-      reason: null,
-      taxes: summary?.taxes ?? [],
-      replacesId: reissue?.replacesId ?? null,
-      afterCreditNoteId: reissue?.creditNoteId ?? null,
-    },
-    async (tx, id) => {
-      // An order cancelled while its invoice was being issued gets what the cancellation could not do (it
-      // found no invoice yet): the automatic credit note when the store wants one, else the suggestion.
-      // One statement: the order's new state, and whether it was cancelled (the row locked by the update).
-      const [order] = await tx.$queryRaw<{ cancelled: boolean; autoCreditNote: boolean }[]>`
-        UPDATE "Order" o SET "updatedAt" = now(), "invoiceState" = (CASE
-            WHEN o."status" = 'canceled' AND NOT (s."autoCreditNote" AND ${!reissue}) THEN 'credit_note_suggested'
-            ELSE 'invoiced' END)::"InvoiceState"
-        FROM "Store" s WHERE s."id" = o."storeId" AND o."id" = ${orderId}
-        RETURNING o."status" = 'canceled' AS cancelled, s."autoCreditNote" AS "autoCreditNote"`;
-      if (!order) throw new Error(`Order ${orderId} no longer exists`);
-      const creditNow = order.cancelled && order.autoCreditNote && !reissue;
-      if (creditNow) {
-        creditJobId = (await insertCancellationCreditJob(tx, { storeId: job.storeId, orderId, documentId: id })).id;
-      }
-      await tx.auditEvent.create({
-        data: {
-          storeId: job.storeId,
-          action: "document.issued",
-          targetType: "document",
-          targetId: id,
-          details: {
-            number: outcome.issued.number,
-            jobId: ref.jobId,
-            how: outcome.how,
-            ...(reissue ? { replaces: reissue.replacesId, creditNote: reissue.creditNoteId } : {}),
-          },
-        },
-      });
-    },
+  const record: DocumentRecord = {
+    storeId: job.storeId,
+    orderId,
+    invoiceForOrderId: orderId,
+    creditsId: null,
+    reason: null,
+    taxes: summary?.taxes ?? [],
+    replacesId: reissue?.replacesId ?? null,
+    afterCreditNoteId: reissue?.creditNoteId ?? null,
+  };
+  const saved = await saveInvoice(db, outcome, request, record, { jobId: ref.jobId, reissue: reissue ?? null }).catch(
+    async (error: unknown) => ({ documentId: await existingDocumentOn(db, error, request, record), creditJobId: null }),
   );
   // Sent now, after the invoice's own commit; if this send is lost the dispatcher sends it later.
-  if (creditJobId) await dispatchJobs(db, [creditJobId]);
+  if (saved.creditJobId) await dispatchJobs(db, [saved.creditJobId]);
+  const documentId = saved.documentId;
   return { documentId, how: outcome.how };
 }

@@ -21,13 +21,13 @@ export function servicesForRun(services: PipelineServices, runId: string): Pipel
       return services.publicUrl;
     },
     vies: () => services.vies(),
-    forStore(storeId) {
+    forStore(storeId, version) {
       const now = Date.now();
       const key = `${runId}:${storeId}`;
       const hit = entries.get(key);
       if (hit && hit.expiresAt > now) return hit.value;
       if (entries.size >= maxEntries) forget(now);
-      const value = services.forStore(storeId);
+      const value = services.forStore(storeId, version);
       entries.set(key, { value, expiresAt: now + ttlMs });
       // A failed load is not kept: the step's retry loads again.
       value.catch(() => entries.delete(key));

@@ -22,7 +22,12 @@ export interface PipelineServices {
   db: Db;
   /** Ponte's public address, for links that leave Ponte (the PDF link on a Jumpseller order). */
   publicUrl: string;
-  forStore(storeId: string): Promise<StoreServices>;
+  /**
+   * The store's settings and clients. Given the store's row version (storeVersionOf, read in the step's first
+   * query), services loaded earlier for that same version are reused: the store is not read and its secrets
+   * not opened again until its settings or credentials change.
+   */
+  forStore(storeId: string, version?: string | null): Promise<StoreServices>;
   /** The EU's VIES service (only for stores that confirm VAT numbers). */
   vies(): ViesClient;
 }
@@ -73,6 +78,28 @@ function jumpsellerAuth(db: Db, storeId: string, secrets: StoreSecrets, authUrl:
 export function createPipelineServices(options: PipelineServicesOptions = {}): PipelineServices {
   const db = options.db ?? defaultDb;
   const env = () => getEnv();
+  // Per store, the services of its latest version seen. An entry is only ever at least as new as its version
+  // (read before the load), so a version read later that differs loads again.
+  const byVersion = new Map<string, { version: string; value: Promise<StoreServices> }>();
+  const load = async (storeId: string): Promise<StoreServices> => {
+    const store = await db.store.findUnique({ where: { id: storeId } });
+    if (!store) throw new DataProblem("store_missing", `Store ${storeId} no longer exists.`, "not_found");
+    const secrets = await loadStoreSecrets(db, storeId);
+    const jumpseller = createJumpsellerClient({
+      auth: jumpsellerAuth(db, storeId, secrets, options.jumpsellerAuthUrl ?? env().JUMPSELLER_AUTH_URL),
+      baseUrl: options.jumpsellerApiUrl ?? env().JUMPSELLER_API_URL,
+      fetch: answerNotingFetch("jumpseller"),
+    });
+    const vendus = createVendusClient({
+      apiKey: secrets.vendusApiKey,
+      baseUrl: options.vendusApiUrl ?? env().VENDUS_API_URL,
+      timeoutMs: options.vendusTimeoutMs,
+      fetch: answerNotingFetch("vendus"),
+      // The pipeline decides about retries (Inngest's backoff); a rate-limited key must not be hammered.
+      getRetries: 0,
+    });
+    return { store, jumpseller, vendus };
+  };
   return {
     db,
     get publicUrl() {
@@ -81,24 +108,17 @@ export function createPipelineServices(options: PipelineServicesOptions = {}): P
     vies() {
       return createViesClient({ baseUrl: options.viesApiUrl ?? env().VIES_API_URL });
     },
-    async forStore(storeId) {
-      const store = await db.store.findUnique({ where: { id: storeId } });
-      if (!store) throw new DataProblem("store_missing", `Store ${storeId} no longer exists.`, "not_found");
-      const secrets = await loadStoreSecrets(db, storeId);
-      const jumpseller = createJumpsellerClient({
-        auth: jumpsellerAuth(db, storeId, secrets, options.jumpsellerAuthUrl ?? env().JUMPSELLER_AUTH_URL),
-        baseUrl: options.jumpsellerApiUrl ?? env().JUMPSELLER_API_URL,
-        fetch: answerNotingFetch("jumpseller"),
+    forStore(storeId, version) {
+      if (!version) return load(storeId);
+      const known = byVersion.get(storeId);
+      if (known?.version === version) return known.value;
+      const value = load(storeId);
+      byVersion.set(storeId, { version, value });
+      // A failed load is not kept: the next step loads again.
+      value.catch(() => {
+        if (byVersion.get(storeId)?.value === value) byVersion.delete(storeId);
       });
-      const vendus = createVendusClient({
-        apiKey: secrets.vendusApiKey,
-        baseUrl: options.vendusApiUrl ?? env().VENDUS_API_URL,
-        timeoutMs: options.vendusTimeoutMs,
-        fetch: answerNotingFetch("vendus"),
-        // The pipeline decides about retries (Inngest's backoff); a rate-limited key must not be hammered.
-        getRetries: 0,
-      });
-      return { store, jumpseller, vendus };
+      return value;
     },
   };
 }

@@ -5,7 +5,8 @@
 // external_reference. The POST also carries a deterministic tx_id, which Vendus uses to refuse (or answer
 // with the original for) a repeat. Calls: a job's first attempt makes one call (the POST); a later attempt
 // makes two (the lookup, then the POST or a read of the document found).
-import type { Db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { queryRows, type Db } from "@/lib/db";
 import { isServiceError } from "@/lib/errors";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -46,7 +47,9 @@ async function lookUp(vendus: VendusClient, request: VendusDocumentRequest): Pro
  */
 async function claimPost(db: Db, jobId: string, vendusBreakerKey: string, inPaymentOrder: boolean) {
   const earlier = inPaymentOrder ? earlierInvoiceStillToIssue(Prisma.sql`me`) : Prisma.sql`NULL::text`;
-  const [blocked] = await db.$queryRaw<{ breakerId: string | null; earlierJobId: string | null }[]>`
+  const [blocked] = await queryRows<{ breakerId: string | null; earlierJobId: string | null }>(
+    db,
+    Prisma.sql`
     WITH me AS (
       ${invoiceJobsInPaymentOrder(Prisma.sql`j."id" = ${jobId}`)}
     ), gate AS (
@@ -59,7 +62,8 @@ async function claimPost(db: Db, jobId: string, vendusBreakerKey: string, inPaym
       WHERE "id" = ${jobId} AND (SELECT "breakerId" FROM gate) IS NULL AND (SELECT "earlierJobId" FROM gate) IS NULL
       RETURNING "id"
     )
-    SELECT "breakerId", "earlierJobId" FROM gate WHERE NOT EXISTS (SELECT 1 FROM claimed)`;
+    SELECT "breakerId", "earlierJobId" FROM gate WHERE NOT EXISTS (SELECT 1 FROM claimed)`,
+  );
   if (!blocked) return;
   if (blocked.breakerId) throw new ServiceUnavailableNow("vendus", blocked.breakerId);
   if (blocked.earlierJobId) throw new BehindEarlierOrder(blocked.earlierJobId);
@@ -98,12 +102,19 @@ export async function readPreparedJob<T extends { document: VendusDocumentReques
   jobId: string,
 ) {
   // One round trip: the job and the document saved under its request's tx_id.
-  const [row] = await db.$queryRaw<
-    { storeId: string; subject: string; orderId: string | null; payload: unknown; savedId: string | null }[]
-  >`
+  const [row] = await queryRows<{
+    storeId: string;
+    subject: string;
+    orderId: string | null;
+    payload: unknown;
+    savedId: string | null;
+  }>(
+    db,
+    Prisma.sql`
     SELECT j."storeId", j."subject", j."orderId", j."payload",
       (SELECT d."id" FROM "Document" d WHERE d."txId" = j."payload"->'document'->>'tx_id') AS "savedId"
-    FROM "Job" j WHERE j."id" = ${jobId}`;
+    FROM "Job" j WHERE j."id" = ${jobId}`,
+  );
   if (!row) throw new Error(`Job ${jobId} no longer exists`);
   const payload = (
     row.payload && typeof row.payload === "object" && !Array.isArray(row.payload) ? row.payload : {}
@@ -235,17 +246,47 @@ export async function saveDocument(
       return doc.id;
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-    const existing = await db.document.findFirst({
-      where: {
-        OR: [
-          { txId: request.tx_id },
-          ...(record.invoiceForOrderId && !record.replacesId ? [{ invoiceForOrderId: record.invoiceForOrderId }] : []),
-        ],
-      },
-      select: { id: true },
-    });
-    if (!existing) throw error;
-    return existing.id;
+    return existingDocumentOn(db, error, request, record);
   }
+}
+
+/**
+ * After a save refused by a unique key (Prisma's P2002, PostgreSQL's 23505): the document another run saved
+ * under that tx_id, or, for a first invoice, the order's live invoice. Any other error is thrown again.
+ */
+export async function existingDocumentOn(
+  db: Db,
+  error: unknown,
+  request: VendusDocumentRequest,
+  record: DocumentRecord,
+): Promise<string> {
+  const prismaDuplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  const pgDuplicate = (error as { code?: unknown } | null)?.code === "23505";
+  if (!prismaDuplicate && !pgDuplicate) throw error;
+  const existing = await db.document.findFirst({
+    where: {
+      OR: [
+        { txId: request.tx_id },
+        ...(record.invoiceForOrderId && !record.replacesId ? [{ invoiceForOrderId: record.invoiceForOrderId }] : []),
+      ],
+    },
+    select: { id: true },
+  });
+  if (!existing) throw error;
+  return existing.id;
+}
+
+/** saveDocument's row as an INSERT, for a statement that writes the rest with it (the invoice's, saveInvoice). */
+export function documentInsert(outcome: IssueOutcome, request: VendusDocumentRequest, record: DocumentRecord) {
+  const issued = outcome.issued;
+  return Prisma.sql`
+    INSERT INTO "Document" ("id", "storeId", "orderId", "invoiceForOrderId", "creditsId", "replacesId",
+      "afterCreditNoteId", "reason", "type", "vendusId", "number", "atcud", "mode", "issuedAt", "amountGrossCents",
+      "amountNetCents", "externalReference", "txId", "lines", "taxes", "createdAt")
+    VALUES (${randomUUID()}, ${record.storeId}, ${record.orderId}, ${record.invoiceForOrderId}, ${record.creditsId},
+      ${record.replacesId ?? null}, ${record.afterCreditNoteId ?? null}, ${record.reason},
+      ${issued.type || request.type}::"DocumentType", ${issued.id}, ${issued.number}, ${issued.atcud ?? null},
+      ${request.mode}, ${issuedAtOf(issued)}, ${issued.amountGrossCents}, ${issued.amountNetCents},
+      ${request.external_reference}, ${request.tx_id}, ${JSON.stringify(linesOf(outcome, request))}::jsonb,
+      ${JSON.stringify(record.taxes)}::jsonb, now())`;
 }
