@@ -23,6 +23,15 @@ export const storeCatalogConcurrency: SharedConcurrency = [
   { scope: "env", key: '"catalog:" + event.data.storeId', limit: 1 },
 ];
 
+/**
+ * Checkpointing (Inngest Cloud runs an SDK 4 app's steps in one request): a job run reports its steps to
+ * Inngest together, in its answer, rather than with one call to Inngest after each step. A failing step has
+ * those before it reported at once. A process lost mid-run loses the steps it had not reported, and Inngest
+ * runs them again: each step of a job first checks whether its work is done (see lib/pipeline/invoice.ts), as
+ * on any retry, so nothing is done twice.
+ */
+export const jobCheckpointing = { bufferedSteps: 10 };
+
 /** Per Vendus API key (a non-secret digest of it): Vendus limits calls per key, not per store. */
 export const vendusThrottle = { key: "event.data.vendusKey", limit: 60, period: "1m" as const };
 

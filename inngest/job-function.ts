@@ -11,7 +11,7 @@ import { servicesForRun } from "@/lib/pipeline/run-cache";
 import { pipelineServices, type PipelineServices } from "@/lib/pipeline/services";
 import type { JobErrorCode, JobErrorParams } from "@/lib/jobs/error-codes";
 import type { RunRef } from "@/lib/jobs/lifecycle";
-import { jobRetries, vendusThrottle, type SharedConcurrency } from "./flow-control";
+import { jobCheckpointing, jobRetries, vendusThrottle, type SharedConcurrency } from "./flow-control";
 import { databaseStep, finishStep, guarded, onJobFailure, runRef, startStep, type StepScope } from "./job-steps";
 
 type JobTrigger = typeof invoiceRequested | typeof creditNoteRequested | typeof productChanged | typeof stockChanged;
@@ -46,6 +46,7 @@ export function jobFunction<R>(config: JobFunctionConfig, body: (run: JobRun) =>
       retries: jobRetries,
       concurrency: config.concurrency,
       throttle: vendusThrottle,
+      checkpointing: jobCheckpointing,
       onFailure: onJobFailure,
     },
     async ({ event, step, runId, attempt }) => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as getPdf } from "@/app/api/documents/[documentId]/pdf/route";
 import { signedPdfPath } from "@/lib/pipeline/pdf-link";
+import { saveStoreSettings } from "@/lib/stores";
 import {
   paidOrderWithLostWebhooks,
   placePaidOrder,
@@ -44,6 +45,20 @@ describe("invoice-order", () => {
         .map((e) => e.message)
         .join("\n"),
     ).toContain(doc.number);
+  });
+
+  it("issues the next invoice with the store's settings as changed since the last one", async () => {
+    // The runs reuse a store's settings and clients while the store's rows are unchanged: a change is seen.
+    const before = placePaidOrder(h);
+    await h.settle();
+    const saved = await saveStoreSettings(h.db, h.storeId, { documentType: "FT" }, { actorId: null });
+    expect(saved).toMatchObject({ ok: true });
+    const after = placePaidOrder(h);
+    await h.settle();
+
+    expect(vendusDocumentsFor(h, before.id).map((d) => d.type)).toEqual(["FR"]);
+    expect(vendusDocumentsFor(h, after.id).map((d) => d.type)).toEqual(["FT"]);
+    await saveStoreSettings(h.db, h.storeId, { documentType: "FR" }, { actorId: null });
   });
 
   it("issues one document and keeps one job when the same order_paid arrives 10 times at once", async () => {
