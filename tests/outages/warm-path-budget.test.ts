@@ -1,12 +1,12 @@
 // The cost of one invoiced order on the warm path (register known, token fresh, services up), counted on
 // what the Inngest stand-in ran and what the simulators received: at most 4 Inngest steps, exactly 1 Vendus
 // call (the POST), at most 3 Jumpseller calls (read the order, attach the document, note the history), and at
-// most 29 SQL statements (each a round trip) from the webhook's delivery to the finished job.
+// most 17 SQL statements (each a round trip) from the webhook's delivery to the finished job.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placePaidOrder, startHarness, vendusCallsFor, type Harness } from "../pipeline/harness";
 import { recordSqlStatements } from "../support/sql-statements";
 
-const SQL_PER_ORDER = 29;
+const SQL_PER_ORDER = 17;
 
 describe("per invoiced order", () => {
   let h: Harness;
@@ -15,7 +15,7 @@ describe("per invoiced order", () => {
   });
   afterAll(async () => h?.close());
 
-  it("takes at most 4 Inngest steps, 1 Vendus call, 3 Jumpseller calls and 29 SQL statements", async () => {
+  it("takes at most 4 Inngest steps, 1 Vendus call, 3 Jumpseller calls and 17 SQL statements", async () => {
     const jumpsellerBefore = h.control.requests().length;
     // Orders paid one after another, each in a second of its own: the shop allows 20 requests a second, and a
     // burst over that limit (429s waited out) is not the warm path, however fast this machine runs.
