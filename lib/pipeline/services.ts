@@ -6,6 +6,7 @@ import type { Store } from "@/lib/generated/prisma/client";
 import { createJumpsellerClient, type JumpsellerClient } from "@/lib/jumpseller/client";
 import { refreshTokens } from "@/lib/jumpseller/oauth";
 import { freshStoreTokens } from "@/lib/jumpseller/store-tokens";
+import { nodeFetch } from "@/lib/node-fetch";
 import { answerNotingFetch } from "@/lib/outages/answers";
 import { loadStoreSecrets, type StoreSecrets } from "@/lib/stores";
 import { createVendusClient, type VendusClient } from "@/lib/vendus/client";
@@ -41,6 +42,8 @@ export interface PipelineServicesOptions {
   viesApiUrl?: string;
   /** Per Vendus call. A POST that times out is looked up before it is sent again, never blindly repeated. */
   vendusTimeoutMs?: number;
+  /** The HTTP client of the Vendus and Jumpseller calls (nodeFetch unless given). */
+  fetch?: typeof fetch;
 }
 
 function jumpsellerAuth(db: Db, storeId: string, secrets: StoreSecrets, authUrl: string) {
@@ -88,13 +91,13 @@ export function createPipelineServices(options: PipelineServicesOptions = {}): P
     const jumpseller = createJumpsellerClient({
       auth: jumpsellerAuth(db, storeId, secrets, options.jumpsellerAuthUrl ?? env().JUMPSELLER_AUTH_URL),
       baseUrl: options.jumpsellerApiUrl ?? env().JUMPSELLER_API_URL,
-      fetch: answerNotingFetch("jumpseller"),
+      fetch: answerNotingFetch("jumpseller", options.fetch ?? nodeFetch),
     });
     const vendus = createVendusClient({
       apiKey: secrets.vendusApiKey,
       baseUrl: options.vendusApiUrl ?? env().VENDUS_API_URL,
       timeoutMs: options.vendusTimeoutMs,
-      fetch: answerNotingFetch("vendus"),
+      fetch: answerNotingFetch("vendus", options.fetch ?? nodeFetch),
       // The pipeline decides about retries (Inngest's backoff); a rate-limited key must not be hammered.
       getRetries: 0,
     });

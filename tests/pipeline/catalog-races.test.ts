@@ -22,7 +22,8 @@ function beforeProductPost(h: Harness, reference: string, between: () => Promise
 describe("catalogue races", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    // interleaveBefore forces each race by intercepting the global fetch.
+    h = await startHarness({ globalFetch: true });
   });
   afterAll(async () => h?.close());
   afterEach(() => vi.restoreAllMocks());

@@ -8,7 +8,8 @@ import { placePaidOrder, startHarness, type Harness } from "./harness";
 describe("credit-note races", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 } });
+    // interleaveBefore forces each race by intercepting the global fetch.
+    h = await startHarness({ settings: { testMode: false, vendusRegisterId: 101 }, globalFetch: true });
     await h.db.store.update({ where: { id: h.storeId }, data: { autoCreditNote: true } });
   });
   afterAll(async () => h?.close());

@@ -36,6 +36,8 @@ export interface HarnessOptions {
   webhookRetryDelaysMs?: number[];
   /** Cap on the Inngest stand-in's Retry-After waits (default 60 s), for tests that must not wait them out. */
   maxRetryAfterMs?: number;
+  /** The Vendus and Jumpseller calls go through the global fetch (which interleaveBefore intercepts). */
+  globalFetch?: boolean;
 }
 
 /** A connected store of the harness: its shop's control, and the Vendus key it uses. */
@@ -117,7 +119,14 @@ export async function startHarness(options: HarnessOptions = {}) {
   });
   resetEnvCache();
   inngest.setEnvVars({ INNGEST_DEV: standIn.url });
-  setPipelineServices(createPipelineServices({ db, publicUrl: "http://ponte.test", vendusTimeoutMs: 2_000 }));
+  setPipelineServices(
+    createPipelineServices({
+      db,
+      publicUrl: "http://ponte.test",
+      vendusTimeoutMs: 2_000,
+      ...(options.globalFetch ? { fetch: (input, init) => globalThis.fetch(input, init) } : {}),
+    }),
+  );
 
   // The app's Inngest endpoint: the real serve() handler with the real functions.
   const handler = serve({ client: inngest, functions });
