@@ -20,6 +20,10 @@ const groups = {
     // The bcrypt cost of new password hashes: each step doubles the work of a sign-in and of a guess. 12 is the
     // strength to keep; tests lower it to 4 (bcrypt's least) so that signing in takes a millisecond.
     PONTE_PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
+    // Measuring only (the webhook benchmark): the webhook route answers with a Server-Timing header of its own
+    // phases, and `npm start` prints the event loop's delay, GC pauses and its answers' times every second. Off
+    // in production: the phases' durations would tell a sender whether a store code exists.
+    PONTE_TIMING: z.stringbool().default(false),
   }),
   database: z.object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),

@@ -3,11 +3,13 @@
 // X-Forwarded-For. This server puts the socket's address in a header of its own on every request (replacing any
 // copy the client sent), so that the sign-in throttle and the webhook log can count from a fact
 // (lib/client-address.ts). Flags as `next start`: -p/--port (or PORT, default 3000), -H/--hostname.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { peerHeader, trustPeerHeader } from "../lib/client-address";
+import { getEnv } from "../lib/env";
 import { loadEnvFiles } from "../lib/env-files";
+import { timingPrefix, watchProcessTiming } from "./process-timing";
 
 // The same files Next reads, read first, so that PORT (and everything else) may come from .env too.
 loadEnvFiles({ development: false });
@@ -22,8 +24,12 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const timing = getEnv().PONTE_TIMING
+    ? watchProcessTiming((s) => console.log(timingPrefix + JSON.stringify(s)))
+    : null;
   const server = createServer((req, res) => {
     req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+    if (timing) noteAnswerTime(res, timing.note);
     void handle(req, res);
   });
   server.listen(port, hostname, () => {
@@ -35,6 +41,22 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/**
+ * Measuring only (PONTE_TIMING): the time from the request reaching this server to its answer's head being
+ * written, added to the answer's Server-Timing header as `server` (Next's own work included) and noted.
+ */
+function noteAnswerTime(res: ServerResponse, note: (ms: number) => void) {
+  const arrived = performance.now();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    const ms = performance.now() - arrived;
+    note(ms);
+    const previous = res.getHeader("server-timing");
+    res.setHeader("server-timing", `${previous ? `${String(previous)}, ` : ""}server;dur=${ms.toFixed(2)}`);
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 main().catch((error) => {

@@ -6,7 +6,14 @@ import type { IngestDeps } from "./ingest";
 import { createRejectionLog } from "./rejections";
 import { createStoreDirectory } from "./store-directory";
 
-export { ingestWebhook, maxWebhookBodyBytes, type IngestDeps, type IngestResult, type WebhookRequest } from "./ingest";
+export {
+  ingestWebhook,
+  maxWebhookBodyBytes,
+  type IngestDeps,
+  type IngestResult,
+  type IngestTimings,
+  type WebhookRequest,
+} from "./ingest";
 export { readBodyWithLimit } from "./read-body";
 export { createRejectionLog } from "./rejections";
 export { createStoreDirectory, type StoreDirectory } from "./store-directory";

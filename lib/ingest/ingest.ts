@@ -32,7 +32,12 @@ export interface WebhookRequest {
   /** The raw bytes, or "too_large" when the reader stopped at the limit. */
   body: Uint8Array | "too_large";
   remoteAddr?: string | null;
+  /** When given, filled with how long each phase took (ms), for the opt-in Server-Timing header. */
+  timings?: IngestTimings;
 }
+
+/** The handler's own phases: the store lookup, the signature check, reading the JSON, storing the delivery with its job. */
+export type IngestTimings = Partial<Record<"lookup" | "verify" | "parse" | "store", number>>;
 
 export interface IngestResult {
   status: number;
@@ -63,12 +68,22 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   if (contentType !== "application/json") return reject(415, "content type must be application/json");
   if (!storeCode) return reject(400, `missing ${jumpsellerWebhookHeaders.storeCode} header`);
 
+  const timings = req.timings;
+  let mark = timings ? performance.now() : 0;
+  const took = (phase: keyof IngestTimings) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[phase] = now - mark;
+    mark = now;
+  };
+
   let store;
   try {
     store = await deps.stores.lookup(storeCode);
   } catch (error) {
     return unavailable(error);
   }
+  took("lookup");
   const signatureHeader = req.headers.get(jumpsellerWebhookHeaders.signature);
   if (!store) {
     // Answered exactly as a bad signature (same status, same words, the same HMAC work), so that the answers
@@ -82,6 +97,7 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
     hooksToken: store.hooksToken,
     clientSecret: deps.clientSecret,
   });
+  took("verify");
   if (!signature.ok) return reject(401, `signature ${signature.reason}`, store.id);
   if (!eventName) return reject(400, `missing ${jumpsellerWebhookHeaders.event} header`, store.id);
   if (!isKnownEvent(eventName)) return reject(400, "unknown event", store.id);
@@ -100,6 +116,7 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   // A disabled store's deliveries are acknowledged (so Jumpseller does not pause the hook) but not acted on.
   if (!store.enabled) return { status: 200, body: { ok: true, ignored: "store disabled" }, followUp: null };
 
+  took("parse");
   let recorded;
   try {
     recorded = await recordDelivery(deps.db, plan, {
@@ -111,6 +128,7 @@ export async function ingestWebhook(deps: IngestDeps, req: WebhookRequest): Prom
   } catch (error) {
     return unavailable(error);
   }
+  took("store");
   const { jobId } = recorded;
   return {
     status: 200,

@@ -10,14 +10,16 @@
 // a ratio to run 3, the same server answering its liveness route back to back in the same run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { signWebhookBody } from "../../lib/jumpseller/webhook-signature";
 import { startInngestStandIn } from "../../simulators/inngest";
+import { timingPrefix, watchProcessTiming, type SecondOfTiming } from "../process-timing";
 import { benchDatabaseUrl, ensureBenchDatabase, machine, percentile, reportFigure } from "./support";
+import { cpuMs, printTimingBreakdown, processTree, readServerTiming, type Delivery } from "./webhook-timing";
 
 const dbName = "ponte_bench_webhooks";
 const SENDERS = 50;
@@ -27,6 +29,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const HOOKS_TOKEN = "bench-hooks-token";
+// The server's own timings (Server-Timing header, its event loop and GC each second): on unless BENCH_TIMING=0.
+const TIMING = process.env.BENCH_TIMING !== "0";
+// Where the server's other output goes (say, BENCH_NODE_FLAGS=--trace-gc); dropped when unset.
+const SERVER_LOG = process.env.BENCH_SERVER_LOG;
 const secrets = {
   NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
   PONTE_ENCRYPTION_KEY: "1".repeat(64),
@@ -110,12 +116,15 @@ async function main() {
 
   // Inngest: a local stand-in that accepts the dispatched events (no functions are registered).
   const inngest = await startInngestStandIn({ port: 0 });
-  const tsxCli = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+  // `npm start` runs scripts/start.ts through tsx's command, which starts a second node process for the server
+  // and does not hand it its own node flags. Loading tsx into one process instead runs the same server with
+  // BENCH_NODE_FLAGS (--trace-gc, --cpu-prof, heap sizes) applied to it, and its pid is the server's.
   const app = spawn(
     process.execPath,
     [
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
-      tsxCli,
+      "--import",
+      "tsx",
       "scripts/start.ts",
       "-p",
       String(PORT),
@@ -132,14 +141,22 @@ async function main() {
         INNGEST_EVENT_KEY: "bench-event-key",
         INNGEST_SIGNING_KEY: "signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         NODE_ENV: "production",
+        PONTE_TIMING: TIMING ? "1" : "0",
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  const serverSeconds: SecondOfTiming[] = [];
+  createInterface({ input: app.stdout! }).on("line", (line) => {
+    if (line.startsWith(timingPrefix)) serverSeconds.push(JSON.parse(line.slice(timingPrefix.length)));
+    else if (SERVER_LOG) appendFileSync(SERVER_LOG, `${Date.now()} ${line}\n`);
+  });
+  const benchSeconds: SecondOfTiming[] = [];
+  const benchTiming = watchProcessTiming((second) => benchSeconds.push(second));
   const url = `http://127.0.0.1:${PORT}/api/webhooks/jumpseller`;
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/login`, app);
-    const send = async (orderId: number) => {
+    const send = async (orderId: number): Promise<Delivery> => {
       const body = JSON.stringify({
         order: {
           id: orderId,
@@ -152,6 +169,7 @@ async function main() {
           products: [],
         },
       });
+      const sentAt = Date.now();
       const t = performance.now();
       const res = await fetch(url, {
         method: "POST",
@@ -164,8 +182,9 @@ async function main() {
         },
       });
       await res.arrayBuffer();
+      const ms = performance.now() - t;
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      return performance.now() - t;
+      return { ms, sentAt, server: readServerTiming(res.headers.get("server-timing")) };
     };
     // Warm-up: open pool connections, load the store; then the offered load for WARMUP_SECONDS, not counted,
     // so run 1 measures a server that has been answering (its code compiled, its pool open), as in production.
@@ -174,7 +193,7 @@ async function main() {
     const offered = RATE;
     const interval = (SENDERS / offered) * 1000;
     const pacedFor = async (seconds: number) => {
-      const latencies: number[] = [];
+      const deliveries: Delivery[] = [];
       const start = performance.now();
       await Promise.all(
         Array.from({ length: SENDERS }, async (_, s) => {
@@ -182,25 +201,48 @@ async function main() {
           while (due < start + seconds * 1000) {
             const wait = due - performance.now();
             if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-            latencies.push(await send(nextOrder++));
+            deliveries.push(await send(nextOrder++));
             due += interval;
           }
         }),
       );
-      return { latencies, rate: latencies.length / ((performance.now() - start) / 1000) };
+      return { deliveries, rate: deliveries.length / ((performance.now() - start) / 1000) };
     };
     await pacedFor(WARMUP_SECONDS);
 
-    // Run 1: the target's offered load, spread over 50 senders.
-    const { latencies: paced, rate: pacedRate } = await pacedFor(SECONDS);
-    paced.sort((a, b) => a - b);
+    // Run 1: the target's offered load, spread over 50 senders. The CPU time it costs each process is noted:
+    // unlike latency, it does not depend on how busy the machine is.
+    const probe = new pg.Client({ connectionString: benchUrl });
+    await probe.connect();
+    const backendPids = async () =>
+      (
+        await probe.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
+      ).rows.map((r) => r.pid);
+    const serverPids = processTree(app.pid!);
+    const pgPids = await backendPids();
+    const cpuBefore = { server: cpuMs(serverPids), db: cpuMs(pgPids), bench: process.cpuUsage() };
+    const { deliveries: run1, rate: pacedRate } = await pacedFor(SECONDS);
+    const bench = process.cpuUsage(cpuBefore.bench);
+    const cpu = {
+      server: cpuMs(serverPids) - cpuBefore.server,
+      db: cpuMs(pgPids) - cpuBefore.db,
+      bench: (bench.user + bench.system) / 1000,
+      dbBackends: pgPids.length,
+      dbBackendsAfter: (await backendPids()).length,
+    };
+    await probe.end();
+    const paced = run1.map((d) => d.ms).sort((a, b) => a - b);
+    // The server's last second of run 1 is printed shortly after it ends.
+    await new Promise((r) => setTimeout(r, 1100));
 
     // Run 2: back to back.
     const saturated: number[] = [];
     const started = performance.now();
     await Promise.all(
       Array.from({ length: SENDERS }, async () => {
-        for (let i = 0; i < PER_SENDER; i++) saturated.push(await send(nextOrder++));
+        for (let i = 0; i < PER_SENDER; i++) saturated.push((await send(nextOrder++)).ms);
       }),
     );
     const maxRate = saturated.length / ((performance.now() - started) / 1000);
@@ -241,6 +283,11 @@ async function main() {
     console.log(
       `run 3, liveness route back to back (server ceiling): ${ceiling.toFixed(0)}/s; webhooks reach ${(maxRate / ceiling).toFixed(2)} of it`,
     );
+    if (TIMING) printTimingBreakdown(run1, serverSeconds, benchSeconds);
+    const perDelivery = (ms: number) => `${(ms / run1.length).toFixed(2)} ms`;
+    console.log(
+      `run 1 CPU per delivery: server ${perDelivery(cpu.server)}, database ${perDelivery(cpu.db)} (its ${cpu.dbBackends} connections; ${cpu.dbBackendsAfter} after), bench process ${perDelivery(cpu.bench)}`,
+    );
     const check = new pg.Client({ connectionString: benchUrl });
     await check.connect();
     const jobs = Number((await check.query(`SELECT count(*) FROM "Job"`)).rows[0].count);
@@ -259,6 +306,7 @@ async function main() {
       ok: null,
     });
   } finally {
+    benchTiming.stop();
     app.kill("SIGTERM");
     await inngest.close();
   }
