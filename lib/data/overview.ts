@@ -46,9 +46,12 @@ export async function getOverview(user: SessionUser, now = new Date()): Promise<
       orderBy: { name: "asc" },
       select: { id: true, name: true, code: true, enabled: true, testMode: true, readiness: true },
     }),
-    db.storeRollup.findMany({
+    // A store's figures are spread over shards (StoreRollup): summed here.
+    db.storeRollup.groupBy({
+      by: ["storeId"],
       where: scope,
-      select: { storeId: true, awaitingInvoice: true, failedJobs: true, lastWebhookAt: true },
+      _sum: { awaitingInvoice: true, failedJobs: true },
+      _max: { lastWebhookAt: true },
     }),
     db.storeDailyInvoices.groupBy({
       by: ["storeId"],
@@ -68,7 +71,16 @@ export async function getOverview(user: SessionUser, now = new Date()): Promise<
       GROUP BY o."storeId"`,
   ]);
 
-  const rollup = new Map(rollups.map((r) => [r.storeId, r]));
+  const rollup = new Map(
+    rollups.map((r) => [
+      r.storeId,
+      {
+        awaitingInvoice: r._sum.awaitingInvoice ?? 0,
+        failedJobs: r._sum.failedJobs ?? 0,
+        lastWebhookAt: r._max.lastWebhookAt,
+      },
+    ]),
+  );
   const monthCount = countsBy(month, (r) => r._sum.count ?? 0);
   const monthSum = countsBy(month, (r) => Number(r._sum.grossCents ?? 0));
   const todayCount = countsBy(todays, (r) => r.count);

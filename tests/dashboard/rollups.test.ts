@@ -24,8 +24,10 @@ interface Daily {
 
 async function rollups(h: Harness) {
   const counters = await h.db.$queryRaw<Counters[]>`
-    SELECT "storeId", "awaitingInvoice", "failedJobs", "lastWebhookAt" FROM "StoreRollup"
-    WHERE "awaitingInvoice" <> 0 OR "failedJobs" <> 0 OR "lastWebhookAt" IS NOT NULL ORDER BY "storeId"`;
+    SELECT "storeId", sum("awaitingInvoice")::int AS "awaitingInvoice", sum("failedJobs")::int AS "failedJobs",
+           max("lastWebhookAt") AS "lastWebhookAt"
+    FROM "StoreRollup" GROUP BY "storeId"
+    HAVING sum("awaitingInvoice") <> 0 OR sum("failedJobs") <> 0 OR max("lastWebhookAt") IS NOT NULL ORDER BY "storeId"`;
   const daily = await h.db.$queryRaw<Daily[]>`
     SELECT day::text AS day, "storeId", count, "grossCents"::int AS "grossCents",
            "creditedCents"::int AS "creditedCents" FROM "StoreDailyInvoices"
