@@ -22,6 +22,15 @@ const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
  */
 const keepAliveAfterMs = 10_000;
 
+/**
+ * How long an idle pooled connection is kept. pg's default (10 s) closed the connections a burst had opened as
+ * soon as the traffic settled (the pool hands out the most recently used one first, so the others sit idle),
+ * and the next burst opened new ones just when answers were already late: a new backend's first statements
+ * take tens of milliseconds more (it loads its catalog caches and compiles the trigger functions anew).
+ * Idle connections do not keep a process alive (allowExitOnIdle): a command that is done still exits.
+ */
+const idlePoolOptions = { idleTimeoutMillis: 5 * 60_000, allowExitOnIdle: true };
+
 const besideOptions = new WeakMap<Db, { connectionString: string; besideMax?: number }>();
 const pools = new WeakMap<Db, pg.Pool>();
 
@@ -32,7 +41,13 @@ export function createDb(
   besideMax?: number,
 ): Db {
   // The pool is Prisma's, and also serves queryRows: one set of connections for both.
-  const pool = new pg.Pool({ connectionString, max, keepAlive: true, keepAliveInitialDelayMillis: keepAliveAfterMs });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: keepAliveAfterMs,
+    ...idlePoolOptions,
+  });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter, transactionOptions });
   besideOptions.set(client, { connectionString, besideMax });
