@@ -208,6 +208,16 @@ async function main() {
   const perOrderSeconds = Math.max(LATENCY_MS / 1000, 1 / allowedRate);
   const bound = Math.max(...perStore) * perOrderSeconds;
   const ratio = drainSeconds / bound;
+  // The bound above paces every order at the allowed rate. Inngest's throttle is a GCRA that starts `limit`
+  // runs of a key at once and then one per `period / limit`, so with the whole backlog queued at once the
+  // slowest store could finish sooner: its k-th run starts at (k - limit) × period / limit at the earliest,
+  // and its runs follow each other (one document at a time), each taking at least the Vendus latency.
+  const emissionSeconds = periodSeconds / vendusThrottle.limit;
+  let throttleFloor = 0;
+  for (let k = 1; k <= Math.max(...perStore); k++) {
+    const start = Math.max(0, (k - vendusThrottle.limit) * emissionSeconds);
+    throttleFloor = Math.max(start, throttleFloor) + LATENCY_MS / 1000;
+  }
 
   console.log(
     `jobs: ${byStatus.map((s) => `${s.status} ${s._count._all}`).join(", ")}; FR documents in Vendus: ${documents}`,
@@ -223,6 +233,11 @@ async function main() {
     `bound: ${Math.max(...perStore)} orders × max(${LATENCY_MS} ms, ${(1000 / allowedRate).toFixed(0)} ms) = ${bound.toFixed(1)} s`,
   );
   console.log(`drained in ${drainSeconds.toFixed(1)} s (wall ${wall.toFixed(1)} s) = ${ratio.toFixed(2)} × bound`);
+  console.log(
+    `with the throttle's initial burst (${vendusThrottle.limit} runs of a key at once, then one per ` +
+      `${emissionSeconds.toFixed(1)} s), the slowest store cannot finish before ${throttleFloor.toFixed(1)} s: ` +
+      `drained at ${(drainSeconds / throttleFloor).toFixed(2)} × that floor`,
+  );
   console.log(
     `app CPU: ${(cpuMs.app / ORDERS).toFixed(1)} ms per order (${(cpuMs.app / 1000).toFixed(1)} s in all); ` +
       `beside it, the Inngest stand-in ${(cpuMs.standIn / ORDERS).toFixed(1)} ms and the simulators ` +
