@@ -2,11 +2,12 @@
 // for security: it cannot tell the app which address a connection comes from once a client sends its own
 // X-Forwarded-For. This server puts the socket's address in a header of its own on every request (replacing any
 // copy the client sent), so that the sign-in throttle and the webhook log can count from a fact
-// (lib/client-address.ts). Flags as `next start`: -p/--port (or PORT, default 3000), -H/--hostname.
+// (lib/client-address.ts). It also answers webhook deliveries itself, without Next's request machinery (see
+// webhookIngest below). Flags as `next start`: -p/--port (or PORT, default 3000), -H/--hostname.
 import { createServer, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { peerHeader, trustPeerHeader } from "../lib/client-address";
+import { clientAddress, peerHeader, trustPeerHeader } from "../lib/client-address";
 import { getEnv } from "../lib/env";
 import { loadEnvFiles } from "../lib/env-files";
 import { timingPrefix, watchProcessTiming } from "./process-timing";
@@ -24,23 +25,72 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const timing = getEnv().PONTE_TIMING
-    ? watchProcessTiming((s) => console.log(timingPrefix + JSON.stringify(s)))
-    : null;
+  const env = getEnv();
+  const timing = env.PONTE_TIMING ? watchProcessTiming((s) => console.log(timingPrefix + JSON.stringify(s))) : null;
+  const webhooks = await webhookIngest();
+  const { isWebhookDelivery, serveWebhook } = webhooks;
   const server = createServer((req, res) => {
     req.headers[peerHeader] = req.socket.remoteAddress ?? "";
     if (timing) noteAnswerTime(res, timing.note);
+    if (isWebhookDelivery(req)) {
+      void serveWebhook(webhooks.deps, req, res, {
+        remoteAddr: clientAddress(req.headers, env.PONTE_TRUSTED_PROXIES),
+        timing: env.PONTE_TIMING,
+        afterAnswer: webhooks.afterAnswer,
+      });
+      return;
+    }
     void handle(req, res);
   });
   server.listen(port, hostname, () => {
     console.log(`Ponte is listening on http://${hostname ?? "0.0.0.0"}:${port}`);
   });
   const stop = () => {
-    // Finish the requests in flight (and their after() work), then let Next close.
-    server.close(() => void app.close().finally(() => process.exit(0)));
+    // Finish the requests in flight (and their after() work, the deliveries' dispatches), then let Next close.
+    server.close(
+      () =>
+        void webhooks
+          .settle()
+          .then(() => app.close())
+          .finally(() => process.exit(0)),
+    );
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/**
+ * Webhook deliveries are answered by this server itself (lib/ingest/node-handler.ts), over a database client of
+ * their own: the modules loaded here are not the copies in Next's build, and a client's errors are checked
+ * against its own module's classes. Their follow-ups (sending the jobs to Inngest) run after the answer, and a
+ * stopping server waits for them; a dispatch that fails leaves its job to the scheduled dispatcher.
+ */
+async function webhookIngest() {
+  // Loaded once the .env files are read and Next has set the mode: the Inngest client reads both when made.
+  const { createDb } = await import("../lib/db");
+  const { createIngestDeps, isWebhookDelivery, serveWebhook } = await import("../lib/ingest");
+  const { createDispatchBatcher, dispatchJobs } = await import("../lib/jobs/dispatch");
+  const db = createDb();
+  const deps = createIngestDeps(db, {
+    clientSecret: getEnv().JUMPSELLER_CLIENT_SECRET ?? null,
+    dispatch: createDispatchBatcher((jobIds) => dispatchJobs(db, jobIds)),
+  });
+  const running = new Set<Promise<void>>();
+  return {
+    deps,
+    isWebhookDelivery,
+    serveWebhook,
+    afterAnswer(followUp: () => Promise<void>) {
+      const work = followUp()
+        .catch((error: unknown) => console.error("Webhook follow-up failed:", error))
+        .finally(() => running.delete(work));
+      running.add(work);
+    },
+    async settle() {
+      await Promise.all(running);
+      await db.$disconnect();
+    },
+  };
 }
 
 /**

@@ -9,11 +9,14 @@ import { createStoreDirectory } from "./store-directory";
 export {
   ingestWebhook,
   maxWebhookBodyBytes,
+  type HeaderReader,
   type IngestDeps,
   type IngestResult,
   type IngestTimings,
   type WebhookRequest,
 } from "./ingest";
+export { webhookAnswer } from "./answer";
+export { isWebhookDelivery, serveWebhook, webhookPath } from "./node-handler";
 export { readBodyWithLimit } from "./read-body";
 export { createRejectionLog } from "./rejections";
 export { createStoreDirectory, type StoreDirectory } from "./store-directory";

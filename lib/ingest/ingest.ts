@@ -27,8 +27,14 @@ export interface IngestDeps {
   dispatch(jobIds: string[]): Promise<unknown>;
 }
 
+/** The request's headers as the ingest reads them: a fetch Headers, or node:http's headers behind `get`. */
+export interface HeaderReader {
+  /** The header's value (names in any case), or null when absent. */
+  get(name: string): string | null;
+}
+
 export interface WebhookRequest {
-  headers: Headers;
+  headers: HeaderReader;
   /** The raw bytes, or "too_large" when the reader stopped at the limit. */
   body: Uint8Array | "too_large";
   remoteAddr?: string | null;
