@@ -1,7 +1,14 @@
 // Webhook deliveries as Ponte's own server answers them (lib/ingest/node-handler.ts, used by scripts/start.ts),
 // over real HTTP against the real database: the same answers as the Next route, Ponte's security headers,
 // the body limit without reading on, a sender that goes away, and the follow-up handed over after the answer.
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server } from "node:http";
+import {
+  createServer,
+  request,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createIngestDeps, isWebhookDelivery, maxWebhookBodyBytes, serveWebhook, type IngestDeps } from "@/lib/ingest";
@@ -44,6 +51,23 @@ function read(res: IncomingMessage): Promise<Answer> {
   });
 }
 
+/** One request to the server on `port`; `send` writes (or ends) its body; resolves with the answer. */
+function exchange(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string> },
+  send: (req: ClientRequest) => void,
+): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = request(
+      { port, host: "127.0.0.1", method: "POST", path: "/api/webhooks/jumpseller", agent: false, ...options },
+      (res) => read(res).then(resolve, reject),
+    );
+    // A refused body: the server may close while the rest is being written, and its answer is what counts.
+    req.on("error", (error) => (req.writableEnded ? reject(error) : undefined));
+    send(req);
+  });
+}
+
 describe("webhook deliveries on node:http", () => {
   let t: TestDatabase;
   let deps: IngestDeps;
@@ -53,14 +77,8 @@ describe("webhook deliveries on node:http", () => {
   const sent: JobEvent[][] = [];
   const followUps: (() => Promise<void>)[] = [];
 
-  const post = (body: string | Buffer, headers: Record<string, string>, path = "/api/webhooks/jumpseller") =>
-    new Promise<Answer>((resolve, reject) => {
-      const req = request({ port, host: "127.0.0.1", method: "POST", path, headers, agent: false }, (res) =>
-        read(res).then(resolve, reject),
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const post = (body: string, headers: Record<string, string>, path = "/api/webhooks/jumpseller") =>
+    exchange(port, { path, headers }, (req) => req.end(body));
 
   const jobs = () => t.db.job.count();
 
@@ -127,21 +145,9 @@ describe("webhook deliveries on node:http", () => {
 
   it("refuses a body declared larger than 1 MB without reading it, and closes the connection", async () => {
     const before = await jobs();
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      const req = request(
-        {
-          port,
-          host: "127.0.0.1",
-          method: "POST",
-          path: "/api/webhooks/jumpseller",
-          agent: false,
-          headers: { ...signed("{}"), "content-length": String(maxWebhookBodyBytes + 1) },
-        },
-        (res) => read(res).then(resolve, reject),
-      );
-      req.on("error", reject);
-      req.write("{"); // the rest never comes: the answer must not wait for it
-    });
+    const headers = { ...signed("{}"), "content-length": String(maxWebhookBodyBytes + 1) };
+    // The rest of the body never comes: the answer must not wait for it.
+    const answer = await exchange(port, { headers }, (req) => req.write("{"));
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({ error: "body larger than 1 MB" });
     expect(answer.headers.connection).toBe("close");
@@ -150,20 +156,8 @@ describe("webhook deliveries on node:http", () => {
 
   it("refuses a chunked body once more than 1 MB has arrived", async () => {
     const before = await jobs();
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      const req = request(
-        {
-          port,
-          host: "127.0.0.1",
-          method: "POST",
-          path: "/api/webhooks/jumpseller",
-          agent: false,
-          headers: signed("{}"),
-        },
-        (res) => read(res).then(resolve, reject),
-      );
-      req.on("error", () => undefined); // the server may close while the rest is being written
-      const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const answer = await exchange(port, { headers: signed("{}") }, (req) => {
       for (let i = 0; i < 5; i++) req.write(chunk);
     });
     expect(answer.status).toBe(413);
@@ -207,13 +201,7 @@ describe("webhook deliveries on node:http", () => {
     const body = paidOrder(5005);
     expect((await post(body, signed(body), "/api/webhooks/jumpseller/")).status).toBe(404);
     expect((await post(body, signed(body), "/api/webhooks/jumpsellers")).status).toBe(404);
-    const got = await new Promise<Answer>((resolve, reject) =>
-      request({ port, host: "127.0.0.1", path: "/api/webhooks/jumpseller", agent: false }, (res) =>
-        read(res).then(resolve, reject),
-      )
-        .on("error", reject)
-        .end(),
-    );
+    const got = await exchange(port, { method: "GET" }, (req) => req.end());
     expect(got.status).toBe(404);
   });
 
@@ -234,21 +222,8 @@ describe("webhook deliveries on node:http", () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       const body = paidOrder(5006);
-      const answer = await new Promise<Answer>((resolve, reject) =>
-        request(
-          {
-            port: (failing.address() as AddressInfo).port,
-            host: "127.0.0.1",
-            method: "POST",
-            path: "/api/webhooks/jumpseller",
-            headers: signed(body),
-            agent: false,
-          },
-          (res) => read(res).then(resolve, reject),
-        )
-          .on("error", reject)
-          .end(body),
-      );
+      const failingPort = (failing.address() as AddressInfo).port;
+      const answer = await exchange(failingPort, { headers: signed(body) }, (req) => req.end(body));
       expect(answer.status).toBe(500);
       expect(JSON.parse(answer.body)).toEqual({ error: "internal error" });
       expect(errors).toHaveLength(1);
