@@ -36,6 +36,11 @@ export interface HarnessOptions {
   webhookRetryDelaysMs?: number[];
   /** Cap on the Inngest stand-in's Retry-After waits (default 60 s), for tests that must not wait them out. */
   maxRetryAfterMs?: number;
+  /**
+   * The shops' rate limits (default Jumpseller's: 20 a second, 800 a minute). A test that caps Retry-After below
+   * a second would cut their resets short, which Ponte waits out in full: it turns them off.
+   */
+  jumpsellerRateLimit?: false;
   /** The Vendus and Jumpseller calls go through the global fetch (which interleaveBefore intercepts). */
   globalFetch?: boolean;
 }
@@ -70,11 +75,13 @@ export async function startHarness(options: HarnessOptions = {}) {
   );
   const vendus: VendusSimulator = await startVendusSimulator({ apiKeys: vendusKeys });
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? [];
-  const shops: JumpsellerSimulator[] = [await startJumpsellerSimulator({ webhookRetryDelaysMs })];
+  const rateLimit = options.jumpsellerRateLimit;
+  const shops: JumpsellerSimulator[] = [await startJumpsellerSimulator({ webhookRetryDelaysMs, rateLimit })];
   for (let i = 1; i < storeCount; i++) {
     shops.push(
       await startJumpsellerSimulator({
         webhookRetryDelaysMs,
+        rateLimit,
         storeCode: `loja-${i}`,
         storeName: `Loja ${i}`,
         login: `loja-${i}-login`,
