@@ -3,9 +3,9 @@
 // Job(storeId, kind, subject) makes every repeat (or a webhook racing the reconciler) find the same job.
 // Hand-written SQL because INSERT … ON CONFLICT is race-free where find-then-create is not, and because the
 // hot path (order_paid) fits in a single statement: one round trip to acknowledge a payment.
-import { randomUUID } from "node:crypto";
 import { queryRows, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { newRowId } from "@/lib/ids";
 import { insertCancellationCreditJob } from "@/lib/jobs/credit-notes";
 import { orderColumns } from "@/lib/orders/columns";
 import type { DeliveryPlan, OrderHint } from "./events";
@@ -44,7 +44,7 @@ export async function recordDelivery(db: Db, plan: ActionablePlan, meta: Deliver
 
 function orderUpsertValues(storeId: string, order: OrderHint) {
   const c = orderColumns(order);
-  return { id: randomUUID(), storeId, ...c };
+  return { id: newRowId(), storeId, ...c };
 }
 
 /**
@@ -90,12 +90,12 @@ async function recordPayment(
       RETURNING "id"
     ), j AS (
       INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "updatedAt")
-      SELECT ${randomUUID()}, ${meta.storeId}, 'invoice_order', ${plan.resourceId}, 'waiting_dispatch', o."id", now() FROM o
+      SELECT ${newRowId()}, ${meta.storeId}, 'invoice_order', ${plan.resourceId}, 'waiting_dispatch', o."id", now() FROM o
       ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET "orderId" = COALESCE("Job"."orderId", EXCLUDED."orderId")
       RETURNING "id", "status", (xmax = 0) AS fresh
     ), d AS (
       INSERT INTO "WebhookDelivery" ("id", "storeId", "event", "resourceId", "state", "body", "triggeredAt", "matchedKey", "jobId")
-      SELECT ${randomUUID()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state}, ${body}::jsonb,
+      SELECT ${newRowId()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state}, ${body}::jsonb,
         ${meta.triggeredAt}, ${meta.matchedKey}, j."id" FROM j
       ON CONFLICT ("storeId", "event", "resourceId", "state") DO UPDATE SET
         "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = GREATEST("WebhookDelivery"."lastSeenAt", now())
@@ -122,7 +122,7 @@ async function recordPayment(
 async function insertDelivery(tx: Tx, plan: ActionablePlan, meta: DeliveryMeta) {
   const rows = await tx.$queryRaw<{ id: string; inserted: boolean; jobId: string | null }[]>`
     INSERT INTO "WebhookDelivery" ("id", "storeId", "event", "resourceId", "state", "body", "triggeredAt", "matchedKey")
-    VALUES (${randomUUID()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state},
+    VALUES (${newRowId()}, ${meta.storeId}, ${plan.event}, ${plan.resourceId}, ${plan.state},
       ${storableJson(meta.body)}::jsonb, ${meta.triggeredAt}, ${meta.matchedKey})
     ON CONFLICT ("storeId", "event", "resourceId", "state") DO UPDATE SET
       "duplicates" = "WebhookDelivery"."duplicates" + 1, "lastSeenAt" = GREATEST("WebhookDelivery"."lastSeenAt", now())
@@ -186,7 +186,7 @@ async function recordProductChange(
   // unless it is still waiting to be sent, in which case the coming run will read the newest data anyway.
   const [job] = await tx.$queryRaw<{ id: string; status: string }[]>`
     INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "payload", "updatedAt")
-    VALUES (${randomUUID()}, ${meta.storeId}, ${kind}::"JobKind", ${plan.resourceId}, 'waiting_dispatch',
+    VALUES (${newRowId()}, ${meta.storeId}, ${kind}::"JobKind", ${plan.resourceId}, 'waiting_dispatch',
       ${JSON.stringify({ productId: Number(plan.resourceId) })}::jsonb, now())
     ON CONFLICT ("storeId", "kind", "subject") DO UPDATE SET
       "dispatchCount" = CASE WHEN "Job"."status" = 'waiting_dispatch' THEN "Job"."dispatchCount" ELSE "Job"."dispatchCount" + 1 END,

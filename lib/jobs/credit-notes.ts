@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { newRowId } from "@/lib/ids";
 import { dispatchJobs } from "./dispatch";
 import type { RetryDeps } from "./retry";
 
@@ -128,7 +129,7 @@ export function cancellationCreditJobInsert(input: {
 }): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "payload", "updatedAt")
-    SELECT ${randomUUID()}, ${input.storeId}, 'credit_note', ${`cancel:${input.orderId}`}, 'waiting_dispatch',
+    SELECT ${newRowId()}, ${input.storeId}, 'credit_note', ${`cancel:${input.orderId}`}, 'waiting_dispatch',
       ${input.orderId}, jsonb_build_object('documentId', (${input.documentId})::text, 'scope', 'full',
         'reason', jsonb_build_object('preset', 'order_cancelled'), 'automatic', true), now()
     ${input.when}

@@ -1,9 +1,9 @@
 // The circuit breakers, one row per Vendus account (the non-secret digest of its API key) or Jumpseller
 // store. Every transition is one SQL statement, so runs in several processes agree on the state.
-import { randomUUID } from "node:crypto";
 import { queryRows, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OutsideService, WaitReason } from "@/lib/generated/prisma/enums";
+import { newRowId } from "@/lib/ids";
 import { breakerThreshold, firstProbeIntervalSeconds, nextProbeIntervalSeconds, probeLeaseMs } from "./policy";
 
 export interface BreakerKey {
@@ -29,7 +29,7 @@ export async function recordServiceFailure(
   knownClean.delete(breakerName(breaker));
   const [row] = await db.$queryRaw<{ id: string; openedAt: Date | null }[]>`
     INSERT INTO "ServiceBreaker" ("id", "service", "key", "probeStoreId", "consecutiveFailures", "lastError", "updatedAt")
-    VALUES (${randomUUID()}, ${breaker.service}::"OutsideService", ${breaker.key}, ${breaker.probeStoreId}, 1,
+    VALUES (${newRowId()}, ${breaker.service}::"OutsideService", ${breaker.key}, ${breaker.probeStoreId}, 1,
       ${message.slice(0, 500)}, ${now})
     ON CONFLICT ("service", "key") DO UPDATE SET
       "consecutiveFailures" = "ServiceBreaker"."consecutiveFailures" + 1,

@@ -9,7 +9,6 @@
 //   looks the document up by external_reference first (lib/pipeline/vendus-documents.ts);
 // - the POST carries a tx_id derived from the store, the order and the invoice's number in the order (1, then
 //   2… for invoices issued after a credit note, lib/jobs/reissue.ts), so Vendus itself refuses a repeat.
-import { randomUUID } from "node:crypto";
 import { queryRows, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -19,6 +18,7 @@ import {
   type InvoiceSummary,
   type ViesAnswer,
 } from "@/lib/invoicing";
+import { newRowId } from "@/lib/ids";
 import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
 import type { Store } from "@/lib/generated/prisma/client";
 import type { RunRef } from "@/lib/jobs/lifecycle";
@@ -194,7 +194,7 @@ async function saveInvoice(
     ),
     audit AS (
       INSERT INTO "AuditEvent" ("id", "at", "storeId", "action", "targetType", "targetId", "details")
-      SELECT ${randomUUID()}, now(), ${record.storeId}, 'document.issued', 'document', doc."id",
+      SELECT ${newRowId()}, now(), ${record.storeId}, 'document.issued', 'document', doc."id",
         ${JSON.stringify(details)}::jsonb
       FROM doc
     ),

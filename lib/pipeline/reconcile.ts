@@ -4,7 +4,7 @@
 // Two passes: the orders after the store's cursor (oldest first, so the cursor only moves past orders
 // that can no longer become paid), and the newest page of paid orders (orders paid long after they
 // were placed, behind the cursor).
-import { randomUUID } from "node:crypto";
+import { newRowId } from "@/lib/ids";
 import type { JumpsellerOrder } from "@/lib/jumpseller/schemas";
 import { parseJumpsellerTime } from "@/lib/jumpseller/time";
 import { saveOrderRow } from "./orders";
@@ -60,7 +60,7 @@ async function ensureInvoiceJobs(
     // The same unique key as the webhook's: if a late delivery created the job meanwhile, this does nothing.
     const rows = await db.$queryRaw<{ id: string }[]>`
       INSERT INTO "Job" ("id", "storeId", "kind", "subject", "status", "orderId", "updatedAt")
-      VALUES (${randomUUID()}, ${storeId}, 'invoice_order', ${String(order.id)}, 'waiting_dispatch', ${orderId}, now())
+      VALUES (${newRowId()}, ${storeId}, 'invoice_order', ${String(order.id)}, 'waiting_dispatch', ${orderId}, now())
       ON CONFLICT ("storeId", "kind", "subject") DO NOTHING
       RETURNING "id"`;
     if (rows[0]) created.push(rows[0].id);

@@ -5,11 +5,11 @@
 // external_reference. The POST also carries a deterministic tx_id, which Vendus uses to refuse (or answer
 // with the original for) a repeat. Calls: a job's first attempt makes one call (the POST); a later attempt
 // makes two (the lookup, then the POST or a read of the document found).
-import { randomUUID } from "node:crypto";
 import { queryRows, type Db } from "@/lib/db";
 import { isServiceError } from "@/lib/errors";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { newRowId } from "@/lib/ids";
 import type { TaxSummary } from "@/lib/invoicing";
 import { vendusThrottleKey } from "@/lib/jobs/dispatch";
 import { BehindEarlierOrder, earlierInvoiceStillToIssue, invoiceJobsInPaymentOrder } from "@/lib/jobs/payment-order";
@@ -283,7 +283,7 @@ export function documentInsert(outcome: IssueOutcome, request: VendusDocumentReq
     INSERT INTO "Document" ("id", "storeId", "orderId", "invoiceForOrderId", "creditsId", "replacesId",
       "afterCreditNoteId", "reason", "type", "vendusId", "number", "atcud", "mode", "issuedAt", "amountGrossCents",
       "amountNetCents", "externalReference", "txId", "lines", "taxes", "createdAt")
-    VALUES (${randomUUID()}, ${record.storeId}, ${record.orderId}, ${record.invoiceForOrderId}, ${record.creditsId},
+    VALUES (${newRowId()}, ${record.storeId}, ${record.orderId}, ${record.invoiceForOrderId}, ${record.creditsId},
       ${record.replacesId ?? null}, ${record.afterCreditNoteId ?? null}, ${record.reason},
       ${issued.type || request.type}::"DocumentType", ${issued.id}, ${issued.number}, ${issued.atcud ?? null},
       ${request.mode}, ${issuedAtOf(issued)}, ${issued.amountGrossCents}, ${issued.amountNetCents},
