@@ -41,7 +41,8 @@ export const getOrderDetail = cache(async (user: SessionUser, orderId: string) =
         },
       },
       documents: {
-        orderBy: { issuedAt: "asc" },
+        // Documents sharing their issue time (Vendus dates to the second, or only the day): as made (lib/ids.ts).
+        orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
           orderId: true,
