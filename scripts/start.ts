@@ -68,13 +68,9 @@ async function main() {
 async function webhookIngest() {
   // Loaded once the .env files are read and Next has set the mode: the Inngest client reads both when made.
   const { createDb } = await import("../lib/db");
-  const { createIngestDeps, isWebhookDelivery, serveWebhook } = await import("../lib/ingest");
-  const { createDispatchBatcher, dispatchJobs } = await import("../lib/jobs/dispatch");
+  const { isWebhookDelivery, serveWebhook, serverIngestDeps } = await import("../lib/ingest");
   const db = createDb();
-  const deps = createIngestDeps(db, {
-    clientSecret: getEnv().JUMPSELLER_CLIENT_SECRET ?? null,
-    dispatch: createDispatchBatcher((jobIds) => dispatchJobs(db, jobIds)),
-  });
+  const deps = serverIngestDeps(db);
   const running = new Set<Promise<void>>();
   return {
     deps,

@@ -16,7 +16,7 @@ export {
   type WebhookRequest,
 } from "./ingest";
 export { webhookAnswer } from "./answer";
-export { isWebhookDelivery, serveWebhook, webhookPath } from "./node-handler";
+export { isWebhookDelivery, serveWebhook } from "./node-handler";
 export { readBodyWithLimit } from "./read-body";
 export { createRejectionLog } from "./rejections";
 export { createStoreDirectory, type StoreDirectory } from "./store-directory";
@@ -28,11 +28,16 @@ export function createIngestDeps(db: Db, rest: Pick<IngestDeps, "clientSecret" |
   return { db, stores: createStoreDirectory(db), rejections: createRejectionLog(db), ...rest };
 }
 
-/** What ingestWebhook needs, as this process runs it: made once, then shared by every delivery. */
-export function appIngestDeps(): IngestDeps {
-  globalForIngest.ponteIngest ??= createIngestDeps(db, {
+/** What ingestWebhook needs over `db` as the app runs it: the app's client secret, jobs sent in batches. */
+export function serverIngestDeps(db: Db): IngestDeps {
+  return createIngestDeps(db, {
     clientSecret: getEnv().JUMPSELLER_CLIENT_SECRET ?? null,
     dispatch: createDispatchBatcher((jobIds) => dispatchJobs(db, jobIds)),
   });
+}
+
+/** What ingestWebhook needs, as this process runs it: made once, then shared by every delivery. */
+export function appIngestDeps(): IngestDeps {
+  globalForIngest.ponteIngest ??= serverIngestDeps(db);
   return globalForIngest.ponteIngest;
 }

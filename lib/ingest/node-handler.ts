@@ -8,7 +8,7 @@ import { staticSecurityHeaders } from "@/lib/security-headers";
 import { webhookAnswer } from "./answer";
 import { ingestWebhook, maxWebhookBodyBytes, type HeaderReader, type IngestDeps, type IngestTimings } from "./ingest";
 
-export const webhookPath = "/api/webhooks/jumpseller";
+const webhookPath = "/api/webhooks/jumpseller";
 
 /** Whether the request is a delivery to the webhook route (a POST to its path, with or without a query). */
 export function isWebhookDelivery(req: IncomingMessage): boolean {

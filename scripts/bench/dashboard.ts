@@ -106,7 +106,7 @@ async function spreadRollupShards(url: string, log: (line: string) => void) {
   const { rows } = await client.query<{ fewest: number | null }>(
     `SELECT min(n)::int AS fewest FROM (SELECT count(*) AS n FROM "StoreRollup" GROUP BY "storeId") s`,
   );
-  if (rows[0]?.fewest !== null && rows[0]!.fewest < 64) {
+  if ((rows[0]?.fewest ?? 64) < 64) {
     log("Spreading the store rollups over 64 shards per store");
     await client.query(
       `INSERT INTO "StoreRollup" ("storeId", shard) SELECT s.id, k FROM "Store" s, generate_series(0, 63) k
